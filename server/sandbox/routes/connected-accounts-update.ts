@@ -1,0 +1,72 @@
+import { z } from 'zod'
+
+import { connectedAccountNotFound, invalidInput } from '../errors'
+import {
+  acceptedCapabilities,
+  booleanField,
+  customMetadataInput,
+  stringField,
+  uuidField,
+} from '../fields'
+import { defineRoute } from '../route'
+import { toConnectedAccount } from '../store'
+
+export const connectedAccountsUpdate = defineRoute({
+  path: '/connected_accounts/update',
+  methods: ['POST', 'PATCH'],
+  schema: z
+    .object({
+      connected_account_id: uuidField('connected_account_id'),
+      custom_metadata: customMetadataInput.optional(),
+      display_name: stringField('display_name', { max: 255 })
+        .refine(
+          (value) => value.trim() !== '',
+          'display_name must not be blank',
+        )
+        .optional(),
+      automatically_manage_new_devices: booleanField(
+        'automatically_manage_new_devices',
+      ).optional(),
+      accepted_capabilities: acceptedCapabilities.optional(),
+      customer_key: stringField('customer_key', { max: 255 }).optional(),
+    })
+    .strict(),
+  handle({ connected_account_id, ...patch }, { store, baseUrl }) {
+    const current = store.getAccount(connected_account_id)
+    if (!current) throw connectedAccountNotFound()
+    if (
+      patch.customer_key !== undefined &&
+      current.customer_key !== null &&
+      current.customer_key !== patch.customer_key
+    ) {
+      throw invalidInput(
+        'Invalid input: customer_key can only be set on a connected account that has no customer yet.',
+        {
+          customer_key: ['The connected account already belongs to a customer'],
+        },
+      )
+    }
+    const updated = store.updateAccount(connected_account_id, {
+      ...(patch.custom_metadata !== undefined
+        ? { custom_metadata: patch.custom_metadata }
+        : {}),
+      ...(patch.display_name !== undefined
+        ? { display_name: patch.display_name }
+        : {}),
+      ...(patch.automatically_manage_new_devices !== undefined
+        ? {
+            automatically_manage_new_devices:
+              patch.automatically_manage_new_devices,
+          }
+        : {}),
+      ...(patch.accepted_capabilities !== undefined
+        ? { accepted_capabilities: patch.accepted_capabilities }
+        : {}),
+      ...(patch.customer_key !== undefined
+        ? { customer_key: patch.customer_key }
+        : {}),
+    })
+    if (!updated) throw connectedAccountNotFound()
+    return { connected_account: toConnectedAccount(updated, baseUrl) }
+  },
+})

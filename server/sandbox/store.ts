@@ -1,0 +1,618 @@
+import { randomUUID } from 'node:crypto'
+
+import type {
+  ConnectedAccount,
+  ConnectedAccountError,
+  ConnectedAccountWarning,
+  SeamEvent,
+} from '@seamapi/types/connect'
+import type { Statement } from 'better-sqlite3'
+
+import type { Db } from './db'
+import { getMeta } from './db'
+
+export type ConnectedAccountEvent = Extract<
+  SeamEvent,
+  { event_type: `connected_account.${string}` }
+>
+export type ConnectedAccountEventType = ConnectedAccountEvent['event_type']
+export type CustomMetadata = ConnectedAccount['custom_metadata']
+export type UserIdentifier = NonNullable<ConnectedAccount['user_identifier']>
+export type ProblemCode =
+  ConnectedAccountError['error_code'] | ConnectedAccountWarning['warning_code']
+
+/** A connected account as stored: Seam's object plus the fields only the sandbox knows. */
+export interface StoredAccount {
+  connected_account_id: string
+  created_at: string
+  account_type: string
+  account_type_display_name: string
+  display_name: string
+  customer_key: string | null
+  user_identifier_key: string | null
+  user_identifier: UserIdentifier | null
+  custom_metadata: CustomMetadata
+  errors: ConnectedAccountError[]
+  warnings: ConnectedAccountWarning[]
+  /** Problems a re-sync with the provider clears; the others stay. */
+  transient_codes: ProblemCode[]
+  automatically_manage_new_devices: boolean
+  accepted_capabilities: ConnectedAccount['accepted_capabilities']
+}
+
+interface AccountRow {
+  seq: number
+  connected_account_id: string
+  created_at: string
+  account_type: string
+  account_type_display_name: string
+  display_name: string
+  customer_key: string | null
+  user_identifier_key: string | null
+  user_identifier: string | null
+  custom_metadata: string
+  errors: string
+  warnings: string
+  transient_codes: string
+  automatically_manage_new_devices: number
+  accepted_capabilities: string
+}
+
+export interface ListFilter {
+  search?: string | undefined
+  customer_key?: string | undefined
+  customer_ids?: readonly string[] | undefined
+  user_identifier_key?: string | undefined
+  custom_metadata_has?: CustomMetadata | undefined
+}
+
+export interface ListPosition {
+  created_at: string
+  connected_account_id: string
+}
+
+export interface EventFilter {
+  connected_account_id?: string | undefined
+  connect_webview_id?: string | undefined
+  customer_key?: string | undefined
+  event_types?: readonly string[] | undefined
+  event_ids?: readonly string[] | undefined
+  /** Inclusive lower bound. */
+  since?: string | undefined
+  /** Exclusive bounds. */
+  after?: string | undefined
+  before?: string | undefined
+  limit: number
+  offset: number
+}
+
+export interface AccountPatch {
+  custom_metadata?: CustomMetadata
+  display_name?: string
+  automatically_manage_new_devices?: boolean
+  accepted_capabilities?: ConnectedAccount['accepted_capabilities']
+  customer_key?: string
+}
+
+const parse = (json: string): unknown => JSON.parse(json)
+
+/** The text `search` matches against: every field Seam searches, plus display_name. */
+export function searchTextOf(account: StoredAccount): string {
+  const parts = [
+    account.connected_account_id,
+    account.account_type,
+    account.display_name,
+    account.customer_key ?? '',
+    account.user_identifier?.username ?? '',
+    account.user_identifier?.email ?? '',
+    account.user_identifier?.phone ?? '',
+  ]
+  for (const [key, value] of Object.entries(account.custom_metadata)) {
+    parts.push(key, String(value))
+  }
+  // A control character between fields keeps a match from spanning two of them.
+  return parts.join('\u001f').toLowerCase()
+}
+
+const toStored = (row: AccountRow): StoredAccount => ({
+  connected_account_id: row.connected_account_id,
+  created_at: row.created_at,
+  account_type: row.account_type,
+  account_type_display_name: row.account_type_display_name,
+  display_name: row.display_name,
+  customer_key: row.customer_key,
+  user_identifier_key: row.user_identifier_key,
+  user_identifier:
+    row.user_identifier === null
+      ? null
+      : (parse(row.user_identifier) as UserIdentifier),
+  custom_metadata: parse(row.custom_metadata) as CustomMetadata,
+  errors: parse(row.errors) as ConnectedAccountError[],
+  warnings: parse(row.warnings) as ConnectedAccountWarning[],
+  transient_codes: parse(row.transient_codes) as ProblemCode[],
+  automatically_manage_new_devices: row.automatically_manage_new_devices === 1,
+  accepted_capabilities: parse(
+    row.accepted_capabilities,
+  ) as ConnectedAccount['accepted_capabilities'],
+})
+
+/** Seam's public shape of a stored account. */
+export function toConnectedAccount(
+  account: StoredAccount,
+  imageBaseUrl: string | undefined,
+): ConnectedAccount {
+  return {
+    connected_account_id: account.connected_account_id,
+    created_at: account.created_at,
+    ...(account.user_identifier
+      ? { user_identifier: account.user_identifier }
+      : {}),
+    account_type: account.account_type,
+    account_type_display_name: account.account_type_display_name,
+    ...(imageBaseUrl
+      ? {
+          image_url: `${imageBaseUrl}/assets/logos/${encodeURIComponent(account.account_type)}.svg`,
+        }
+      : {}),
+    display_name: account.display_name,
+    errors: account.errors,
+    warnings: account.warnings,
+    custom_metadata: account.custom_metadata,
+    automatically_manage_new_devices: account.automatically_manage_new_devices,
+    ...(account.customer_key === null
+      ? {}
+      : { customer_key: account.customer_key }),
+    accepted_capabilities: account.accepted_capabilities,
+  }
+}
+
+/** Rows tried in order before a search falls back to the trigram index. */
+const SEARCH_RECENT_WINDOW = 2_000
+
+const ftsPhrase = (text: string): string => `"${text.replaceAll('"', '""')}"`
+
+export class SandboxStore {
+  readonly workspaceId: string
+  readonly cursorSecret: string
+  private readonly now: () => Date
+  private readonly statements = new Map<string, Statement>()
+
+  /** Prepared once per distinct SQL text: preparing dominates the cost of small queries. */
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text)
+    if (!statement) {
+      statement = this.db.prepare(text)
+      this.statements.set(text, statement)
+    }
+    return statement
+  }
+
+  constructor(
+    readonly db: Db,
+    { now = () => new Date() }: { now?: () => Date } = {},
+  ) {
+    this.now = now
+    const workspaceId = getMeta(db, 'workspace_id')
+    const cursorSecret = getMeta(db, 'cursor_secret')
+    if (!workspaceId || !cursorSecret) {
+      throw new Error(
+        'The sandbox database has no workspace: start with --reset to recreate it.',
+      )
+    }
+    this.workspaceId = workspaceId
+    this.cursorSecret = cursorSecret
+  }
+
+  countAccounts(): number {
+    return this.sql('SELECT count(*) FROM connected_accounts')
+      .pluck()
+      .get() as number
+  }
+
+  customerKeysForIds(customerIds: readonly string[]): string[] {
+    if (customerIds.length === 0) return []
+    return this.sql(
+      `SELECT customer_key FROM customers WHERE customer_id IN (SELECT value FROM json_each(?))`,
+    )
+      .pluck()
+      .all(JSON.stringify(customerIds)) as string[]
+  }
+
+  /** Newest first; returns up to `limit` accounts strictly after `after` in that order. */
+  listAccounts(
+    filter: ListFilter,
+    after: ListPosition | null,
+    limit: number,
+  ): StoredAccount[] {
+    const where: string[] = []
+    const params: unknown[] = []
+    if (filter.customer_key !== undefined) {
+      where.push('ca.customer_key = ?')
+      params.push(filter.customer_key)
+    }
+    if (filter.customer_ids !== undefined) {
+      where.push(
+        `ca.customer_key IN (SELECT customer_key FROM customers WHERE customer_id IN (SELECT value FROM json_each(?)))`,
+      )
+      params.push(JSON.stringify(filter.customer_ids))
+    }
+    if (filter.user_identifier_key !== undefined) {
+      where.push('ca.user_identifier_key = ?')
+      params.push(filter.user_identifier_key)
+    }
+    for (const [key, value] of Object.entries(
+      filter.custom_metadata_has ?? {},
+    )) {
+      where.push(
+        'ca.seq IN (SELECT seq FROM account_metadata WHERE key = ? AND value = ?)',
+      )
+      params.push(key, JSON.stringify(value))
+    }
+    if (after) {
+      where.push('(ca.created_at, ca.connected_account_id) < (?, ?)')
+      params.push(after.created_at, after.connected_account_id)
+    }
+    const order = 'ORDER BY ca.created_at DESC, ca.connected_account_id DESC'
+    const whereSql = (clauses: string[]): string =>
+      clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : ''
+    const run = (sql: string, args: unknown[]): StoredAccount[] =>
+      (this.sql(sql).all(...args) as AccountRow[]).map(toStored)
+
+    if (filter.search === undefined) {
+      return run(
+        `SELECT ca.* FROM connected_accounts ca ${whereSql(where)} ${order} LIMIT ?`,
+        [...params, limit],
+      )
+    }
+    const needle = filter.search.toLowerCase()
+    const matches = 'instr(ca.search_text, ?) > 0'
+    if (Array.from(needle).length >= 3) {
+      // A common word fills the page from the newest rows at once; only a rarer
+      // one needs the trigram index, whose candidate set is then small.
+      const recent = run(
+        `SELECT ca.* FROM (SELECT * FROM connected_accounts ca ${whereSql(where)} ${order} LIMIT ${SEARCH_RECENT_WINDOW}) ca
+         WHERE ${matches} ${order} LIMIT ?`,
+        [...params, needle, limit],
+      )
+      if (recent.length >= limit) return recent
+      return run(
+        `SELECT ca.* FROM connected_accounts ca
+         ${whereSql([...where, 'ca.seq IN (SELECT rowid FROM connected_accounts_search WHERE connected_accounts_search MATCH ?)', matches])}
+         ${order} LIMIT ?`,
+        [...params, ftsPhrase(needle), needle, limit],
+      )
+    }
+    // The trigram index needs three characters; one or two match so often that the scan stops early.
+    return run(
+      `SELECT ca.* FROM connected_accounts ca ${whereSql([...where, matches])} ${order} LIMIT ?`,
+      [...params, needle, limit],
+    )
+  }
+
+  getAccount(connectedAccountId: string): StoredAccount | undefined {
+    const row = this.sql(
+      'SELECT * FROM connected_accounts WHERE connected_account_id = ?',
+    ).get(connectedAccountId) as AccountRow | undefined
+    return row && toStored(row)
+  }
+
+  getAccountByEmail(email: string): StoredAccount | undefined {
+    const row = this.sql(
+      'SELECT * FROM connected_accounts WHERE email = ? ORDER BY created_at DESC, connected_account_id DESC LIMIT 1',
+    ).get(email.toLowerCase()) as AccountRow | undefined
+    return row && toStored(row)
+  }
+
+  /** Inserts without events: the seed writes its own history. */
+  insertAccount(account: StoredAccount): void {
+    const result = this.sql(
+      `INSERT INTO connected_accounts (
+          connected_account_id, created_at, account_type, account_type_display_name, display_name,
+          customer_key, user_identifier_key, user_identifier, email, custom_metadata, errors, warnings,
+          transient_codes, automatically_manage_new_devices, accepted_capabilities, search_text
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      account.connected_account_id,
+      account.created_at,
+      account.account_type,
+      account.account_type_display_name,
+      account.display_name,
+      account.customer_key,
+      account.user_identifier_key,
+      account.user_identifier === null
+        ? null
+        : JSON.stringify(account.user_identifier),
+      account.user_identifier?.email?.toLowerCase() ?? null,
+      JSON.stringify(account.custom_metadata),
+      JSON.stringify(account.errors),
+      JSON.stringify(account.warnings),
+      JSON.stringify(account.transient_codes),
+      account.automatically_manage_new_devices ? 1 : 0,
+      JSON.stringify(account.accepted_capabilities),
+      searchTextOf(account),
+    )
+    this.writeMetadataIndex(
+      Number(result.lastInsertRowid),
+      account.custom_metadata,
+    )
+  }
+
+  insertCustomer(customer: {
+    customer_id: string
+    customer_key: string
+    name: string
+  }): void {
+    this.sql(
+      'INSERT INTO customers (customer_id, customer_key, name) VALUES (?, ?, ?)',
+    ).run(customer.customer_id, customer.customer_key, customer.name)
+  }
+
+  private writeMetadataIndex(seq: number, metadata: CustomMetadata): void {
+    this.sql('DELETE FROM account_metadata WHERE seq = ?').run(seq)
+    const insert = this.sql(
+      'INSERT INTO account_metadata (key, value, seq) VALUES (?, ?, ?)',
+    )
+    for (const [key, value] of Object.entries(metadata)) {
+      insert.run(key, JSON.stringify(value), seq)
+    }
+  }
+
+  private saveAccount(account: StoredAccount): void {
+    const seq = this.sql(
+      `UPDATE connected_accounts SET
+          display_name = ?, customer_key = ?, custom_metadata = ?, errors = ?, warnings = ?,
+          transient_codes = ?, automatically_manage_new_devices = ?, accepted_capabilities = ?,
+          search_text = ?
+        WHERE connected_account_id = ? RETURNING seq`,
+    )
+      .pluck()
+      .get(
+        account.display_name,
+        account.customer_key,
+        JSON.stringify(account.custom_metadata),
+        JSON.stringify(account.errors),
+        JSON.stringify(account.warnings),
+        JSON.stringify(account.transient_codes),
+        account.automatically_manage_new_devices ? 1 : 0,
+        JSON.stringify(account.accepted_capabilities),
+        searchTextOf(account),
+        account.connected_account_id,
+      ) as number
+    this.writeMetadataIndex(seq, account.custom_metadata)
+  }
+
+  private ensureCustomer(customerKey: string): void {
+    this.sql(
+      'INSERT INTO customers (customer_id, customer_key, name) VALUES (?, ?, ?) ON CONFLICT (customer_key) DO NOTHING',
+    ).run(randomUUID(), customerKey, customerKey)
+  }
+
+  /** Applies a validated patch in one transaction; undefined when the account does not exist. */
+  updateAccount(
+    connectedAccountId: string,
+    patch: AccountPatch,
+  ): StoredAccount | undefined {
+    return this.db.transaction(() => {
+      const account = this.getAccount(connectedAccountId)
+      if (!account) return undefined
+      const updated: StoredAccount = {
+        ...account,
+        ...(patch.custom_metadata !== undefined
+          ? { custom_metadata: patch.custom_metadata }
+          : {}),
+        ...(patch.display_name !== undefined
+          ? { display_name: patch.display_name }
+          : {}),
+        ...(patch.automatically_manage_new_devices !== undefined
+          ? {
+              automatically_manage_new_devices:
+                patch.automatically_manage_new_devices,
+            }
+          : {}),
+        ...(patch.accepted_capabilities !== undefined
+          ? { accepted_capabilities: patch.accepted_capabilities }
+          : {}),
+        ...(patch.customer_key !== undefined
+          ? { customer_key: patch.customer_key }
+          : {}),
+      }
+      if (patch.customer_key !== undefined)
+        this.ensureCustomer(patch.customer_key)
+      this.saveAccount(updated)
+      return updated
+    })()
+  }
+
+  deleteAccount(connectedAccountId: string): boolean {
+    return this.db.transaction(() => {
+      const account = this.getAccount(connectedAccountId)
+      if (!account) return false
+      this.sql(
+        'DELETE FROM connected_accounts WHERE connected_account_id = ?',
+      ).run(connectedAccountId)
+      this.appendEvent(account, {
+        event_type: 'connected_account.deleted',
+        connected_account_type: account.account_type,
+        ...(account.customer_key === null
+          ? {}
+          : { customer_key: account.customer_key }),
+      })
+      return true
+    })()
+  }
+
+  /**
+   * What a provider re-sync does: problems marked transient clear, the rest
+   * stay. Returns false when the account no longer exists.
+   */
+  applySync(connectedAccountId: string): boolean {
+    return this.db.transaction(() => {
+      const account = this.getAccount(connectedAccountId)
+      if (!account) return false
+      const transient = new Set<string>(account.transient_codes)
+      const errors = account.errors.filter((e) => !transient.has(e.error_code))
+      const warnings = account.warnings.filter(
+        (w) => !transient.has(w.warning_code),
+      )
+      const wasDisconnected = account.errors.some(
+        (e) => e.error_code === 'account_disconnected',
+      )
+      const isDisconnected = errors.some(
+        (e) => e.error_code === 'account_disconnected',
+      )
+      this.saveAccount({ ...account, errors, warnings, transient_codes: [] })
+      if (wasDisconnected && !isDisconnected) {
+        this.appendEvent(account, {
+          event_type: 'connected_account.connected',
+          ...(account.customer_key === null
+            ? {}
+            : { customer_key: account.customer_key }),
+        })
+        this.appendEvent(account, {
+          event_type:
+            'connected_account.completed_first_sync_after_reconnection',
+        })
+      }
+      return true
+    })()
+  }
+
+  /** Marks the account disconnected as a provider would; a later sync reconnects it. */
+  simulateDisconnect(connectedAccountId: string): boolean {
+    return this.db.transaction(() => {
+      const account = this.getAccount(connectedAccountId)
+      if (!account) return false
+      if (account.errors.some((e) => e.error_code === 'account_disconnected'))
+        return true
+      const error: ConnectedAccountError = {
+        error_code: 'account_disconnected',
+        message: 'Account Disconnected',
+        created_at: this.now().toISOString(),
+        is_connected_account_error: true,
+        is_bridge_error: false,
+      }
+      const updated: StoredAccount = {
+        ...account,
+        errors: [error, ...account.errors],
+        transient_codes: [
+          ...new Set([
+            ...account.transient_codes,
+            'account_disconnected' as const,
+          ]),
+        ],
+      }
+      this.saveAccount(updated)
+      this.appendEvent(updated, {
+        event_type: 'connected_account.disconnected',
+        connected_account_errors: updated.errors,
+      })
+      return true
+    })()
+  }
+
+  /** Appends a `connected_account.*` event for the account, stamped now unless `at` is given. */
+  appendEvent(
+    account: Pick<
+      StoredAccount,
+      'connected_account_id' | 'custom_metadata' | 'customer_key'
+    >,
+    fields: DistributiveOmit<ConnectedAccountEvent, CommonEventField>,
+    at: string = this.now().toISOString(),
+    eventId: string = randomUUID(),
+  ): void {
+    // The columns hold what every event shares; the body keeps only the rest.
+    const body: EventBody = {
+      ...fields,
+      connected_account_custom_metadata: account.custom_metadata,
+    }
+    this.sql(
+      `INSERT INTO events (event_id, event_type, connected_account_id, connect_webview_id, customer_key, created_at, body)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      eventId,
+      fields.event_type,
+      account.connected_account_id,
+      'connect_webview_id' in fields
+        ? (fields.connect_webview_id ?? null)
+        : null,
+      account.customer_key,
+      at,
+      JSON.stringify(body),
+    )
+  }
+
+  listEvents(filter: EventFilter): ConnectedAccountEvent[] {
+    const where: string[] = []
+    const params: unknown[] = []
+    const eq = (column: string, value: string | undefined): void => {
+      if (value === undefined) return
+      where.push(`${column} = ?`)
+      params.push(value)
+    }
+    const oneOf = (
+      column: string,
+      values: readonly string[] | undefined,
+    ): void => {
+      if (values === undefined) return
+      where.push(`${column} IN (SELECT value FROM json_each(?))`)
+      params.push(JSON.stringify(values))
+    }
+    eq('connected_account_id', filter.connected_account_id)
+    eq('connect_webview_id', filter.connect_webview_id)
+    eq('customer_key', filter.customer_key)
+    oneOf('event_type', filter.event_types)
+    oneOf('event_id', filter.event_ids)
+    if (filter.since !== undefined) {
+      where.push('created_at >= ?')
+      params.push(filter.since)
+    }
+    if (filter.after !== undefined) {
+      where.push('created_at > ?')
+      params.push(filter.after)
+    }
+    if (filter.before !== undefined) {
+      where.push('created_at < ?')
+      params.push(filter.before)
+    }
+    const sql = `SELECT event_id, connected_account_id, created_at, body FROM events
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY created_at DESC, seq DESC LIMIT ? OFFSET ?`
+    const rows = this.sql(sql).all(
+      ...params,
+      filter.limit,
+      filter.offset,
+    ) as EventRow[]
+    return rows.map((row) => ({
+      event_id: row.event_id,
+      workspace_id: this.workspaceId,
+      created_at: row.created_at,
+      occurred_at: row.created_at,
+      connected_account_id: row.connected_account_id,
+      ...(parse(row.body) as EventBody),
+    }))
+  }
+}
+
+type CommonEventField =
+  | 'event_id'
+  | 'workspace_id'
+  | 'created_at'
+  | 'occurred_at'
+  | 'connected_account_id'
+  | 'connected_account_custom_metadata'
+
+type EventBody = DistributiveOmit<
+  ConnectedAccountEvent,
+  Exclude<CommonEventField, 'connected_account_custom_metadata'>
+>
+
+interface EventRow {
+  event_id: string
+  connected_account_id: string
+  created_at: string
+  body: string
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown
+  ? Omit<T, K>
+  : never
