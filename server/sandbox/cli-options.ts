@@ -22,14 +22,17 @@ export interface SandboxCliOptions {
 }
 
 const wholeNumber = (name: string, min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, `${name} must be a whole number from ${min} to ${max}`)
-    .transform(Number)
-    .refine(
-      (n) => n >= min && n <= max,
-      `${name} must be a whole number from ${min} to ${max}`,
-    )
+  z.string().transform((value, ctx) => {
+    const n = Number(value)
+    if (!/^\d+$/.test(value) || n < min || n > max) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`,
+      })
+      return z.NEVER
+    }
+    return n
+  })
 
 const schema = z.object({
   port: wholeNumber('--port / SANDBOX_PORT', 0, 65_535).default('8787'),
