@@ -1,0 +1,141 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import type { Hono } from 'hono'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+import { createApp } from './app'
+import { loadConfig } from './config'
+import { createSandbox, type Sandbox } from './sandbox/create-sandbox'
+
+const INDEX_HTML = '<!doctype html><title>Seam Accounts Console</title>'
+const BUNDLE = 'console.log("dashboard")'
+
+let workDir: string
+let sandbox: Sandbox
+let app: Hono
+
+beforeEach(() => {
+  workDir = mkdtempSync(join(tmpdir(), 'seam-accounts-console-app-'))
+  const distDir = join(workDir, 'dist')
+  mkdirSync(join(distDir, 'assets'), { recursive: true })
+  writeFileSync(join(distDir, 'index.html'), INDEX_HTML)
+  writeFileSync(join(distDir, 'assets', 'index-3f2a1b.js'), BUNDLE)
+  writeFileSync(join(distDir, 'favicon.svg'), '<svg/>')
+
+  const config = loadConfig({})
+  sandbox = createSandbox({
+    db: join(workDir, 'sandbox.db'),
+    apiKey: config.sandbox.apiKey,
+    accounts: 7,
+    seed: 1,
+  })
+  app = createApp({ config, sandbox, distDir })
+})
+
+afterEach(() => {
+  sandbox.close()
+  rmSync(workDir, { recursive: true, force: true })
+})
+
+describe('GET /api/dashboard/status', () => {
+  it('reports sandbox mode and the connected account count', async () => {
+    const res = await app.request('/api/dashboard/status')
+
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toMatch(/^application\/json/)
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
+    const body: unknown = await res.json()
+    expect(body).toEqual({
+      ok: true,
+      mode: 'sandbox',
+      connected_account_count: sandbox.accountCount(),
+    })
+    expect(sandbox.accountCount()).toBe(7)
+  })
+})
+
+describe('unknown API routes', () => {
+  it.each([
+    ['GET', '/api/nope'],
+    ['POST', '/api/connected_accounts/list'],
+    ['POST', '/api/dashboard/status'],
+    ['GET', '/api/index.html'],
+  ])('%s %s returns a JSON 404', async (method, path) => {
+    const res = await app.request(path, { method })
+
+    expect(res.status).toBe(404)
+    const body: unknown = await res.json()
+    expect(body).toEqual({
+      error: {
+        type: 'not_found',
+        message: `No API route for ${method} ${path}`,
+      },
+      ok: false,
+    })
+  })
+})
+
+describe('static files', () => {
+  it('serves index.html at the root without caching it', async () => {
+    const res = await app.request('/')
+
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toMatch(/^text\/html/)
+    expect(res.headers.get('Cache-Control')).toBe('no-cache')
+    expect(await res.text()).toBe(INDEX_HTML)
+  })
+
+  it('caches hashed assets for a year', async () => {
+    const res = await app.request('/assets/index-3f2a1b.js')
+
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toMatch(/javascript/)
+    expect(res.headers.get('Cache-Control')).toBe(
+      'public, max-age=31536000, immutable',
+    )
+    expect(await res.text()).toBe(BUNDLE)
+  })
+
+  it('serves other public files with a short cache', async () => {
+    const res = await app.request('/favicon.svg')
+
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toMatch(/^image\/svg\+xml/)
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=3600')
+  })
+
+  it('falls back to index.html for client-side routes', async () => {
+    const res = await app.request('/connected-accounts/ca_123')
+
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Cache-Control')).toBe('no-cache')
+    expect(await res.text()).toBe(INDEX_HTML)
+  })
+
+  it('returns 404 for missing files instead of the SPA', async () => {
+    const res = await app.request('/assets/missing-123.js')
+
+    expect(res.status).toBe(404)
+    expect(res.headers.get('Cache-Control')).toBeNull()
+  })
+
+  it('does not serve files outside the dist folder', async () => {
+    const res = await app.request('/..%2fsandbox.db')
+
+    expect(res.status).toBe(404)
+  })
+})
+
+describe('security headers', () => {
+  it.each(['/', '/api/dashboard/status', '/api/nope', '/assets/missing.js'])(
+    'are set on %s',
+    async (path) => {
+      const res = await app.request(path)
+
+      expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
+      expect(res.headers.get('Referrer-Policy')).toBe('no-referrer')
+    },
+  )
+})

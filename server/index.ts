@@ -1,0 +1,73 @@
+import { mkdirSync, realpathSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { serve } from '@hono/node-server'
+
+import { createApp } from './app'
+import { type Config, loadConfig } from './config'
+import { createSandbox } from './sandbox/create-sandbox'
+
+const rootDir = fileURLToPath(new URL('..', import.meta.url))
+
+function fail(message: string): never {
+  console.error(message)
+  process.exit(1)
+}
+
+function readConfig(): Config {
+  try {
+    return loadConfig()
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error))
+  }
+}
+
+export function main(): void {
+  const config = readConfig()
+
+  if (config.sandbox.db !== ':memory:') {
+    mkdirSync(dirname(resolve(config.sandbox.db)), { recursive: true })
+  }
+  const sandbox = createSandbox({
+    db: config.sandbox.db,
+    apiKey: config.sandbox.apiKey,
+    accounts: config.sandbox.accounts,
+    seed: config.sandbox.seed,
+  })
+  const app = createApp({ config, sandbox, distDir: resolve(rootDir, 'dist') })
+
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  const server = serve(
+    { fetch: app.fetch, hostname: config.host, port: config.port },
+    () => {
+      console.log(
+        `Seam Accounts Console on http://${host}:${config.port} (sandbox: ${sandbox.accountCount()} connected accounts)`,
+      )
+    },
+  )
+
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    sandbox.close()
+    fail(
+      error.code === 'EADDRINUSE'
+        ? `PORT ${config.port} is already in use on ${config.host}`
+        : error.message,
+    )
+  })
+
+  const shutdown = () => {
+    const exit = () => {
+      sandbox.close()
+      process.exit(0)
+    }
+    server.close(exit)
+    // Browsers hold keep-alive connections open; don't wait on them forever.
+    setTimeout(exit, 3000).unref()
+  }
+  process.once('SIGINT', shutdown)
+  process.once('SIGTERM', shutdown)
+}
+
+const entry = process.argv[1]
+if (entry && realpathSync(entry) === fileURLToPath(import.meta.url)) main()

@@ -1,0 +1,4 @@
+export const dashboardKeys = {
+  all: ['dashboard'] as const,
+  status: () => [...dashboardKeys.all, 'status'] as const,
+}
