@@ -12,6 +12,7 @@ describe('loadConfig', () => {
         accounts: 240,
         apiKey: 'seam_sandbox_local',
         seed: 1,
+        syncDelayMs: 1000,
       },
     })
   })
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
         SANDBOX_ACCOUNTS: '12',
         SANDBOX_API_KEY: 'seam_test_key',
         SANDBOX_SEED: '42',
+        SANDBOX_SYNC_DELAY_MS: '0',
       }),
     ).toEqual({
       port: 4173,
@@ -34,6 +36,7 @@ describe('loadConfig', () => {
         accounts: 12,
         apiKey: 'seam_test_key',
         seed: 42,
+        syncDelayMs: 0,
       },
     })
   })
@@ -75,7 +78,7 @@ describe('loadConfig', () => {
     [
       'SANDBOX_SEED',
       'random',
-      'SANDBOX_SEED must be an integer between 0 and 2147483647 (got "random")',
+      'SANDBOX_SEED must be an integer between 0 and 4294967295 (got "random")',
     ],
     ['SANDBOX_DB', ' ', 'SANDBOX_DB must not be empty (got " ")'],
   ])('rejects %s=%j with one clear line', (name, value, message) => {

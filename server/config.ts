@@ -20,7 +20,8 @@ const envSchema = z.object({
   SANDBOX_DB: text.default('data/sandbox.db'),
   SANDBOX_ACCOUNTS: integer(0, 100_000).default('240'),
   SANDBOX_API_KEY: text.default('seam_sandbox_local'),
-  SANDBOX_SEED: integer(0, 2_147_483_647).default('1'),
+  SANDBOX_SEED: integer(0, 4_294_967_295).default('1'),
+  SANDBOX_SYNC_DELAY_MS: integer(0, 600_000).default('1000'),
 })
 
 const configSchema = envSchema.transform((env) => ({
@@ -31,6 +32,7 @@ const configSchema = envSchema.transform((env) => ({
     accounts: env.SANDBOX_ACCOUNTS,
     apiKey: env.SANDBOX_API_KEY,
     seed: env.SANDBOX_SEED,
+    syncDelayMs: env.SANDBOX_SYNC_DELAY_MS,
   },
 }))
 

@@ -34,6 +34,7 @@ export function main(): void {
     apiKey: config.sandbox.apiKey,
     accounts: config.sandbox.accounts,
     seed: config.sandbox.seed,
+    syncDelayMs: config.sandbox.syncDelayMs,
   })
   const app = createApp({ config, sandbox, distDir: resolve(rootDir, 'dist') })
 
