@@ -6,6 +6,7 @@ import type { Hono } from 'hono'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { createApp } from './app'
+import type { AppEnv } from './app-env'
 import { loadConfig } from './config'
 import { createSandbox, type Sandbox } from './sandbox/create-sandbox'
 
@@ -14,7 +15,7 @@ const BUNDLE = 'console.log("dashboard")'
 
 let workDir: string
 let sandbox: Sandbox
-let app: Hono
+let app: Hono<AppEnv>
 
 beforeEach(() => {
   workDir = mkdtempSync(join(tmpdir(), 'seam-accounts-console-app-'))
@@ -31,7 +32,7 @@ beforeEach(() => {
     accounts: 7,
     seed: 1,
   })
-  app = createApp({ config, sandbox, distDir })
+  app = createApp({ config, sandbox, distDir, log: () => undefined })
 })
 
 afterEach(() => {
@@ -59,21 +60,41 @@ describe('GET /api/dashboard/status', () => {
 describe('unknown API routes', () => {
   it.each([
     ['GET', '/api/nope'],
-    ['POST', '/api/connected_accounts/list'],
+    ['POST', '/api/nope'],
     ['POST', '/api/dashboard/status'],
     ['GET', '/api/index.html'],
   ])('%s %s returns a JSON 404', async (method, path) => {
-    const res = await app.request(path, { method })
+    const res = await app.request(path, {
+      method,
+      headers: { 'content-type': 'application/json' },
+    })
 
     expect(res.status).toBe(404)
-    const body: unknown = await res.json()
+    const body = (await res.json()) as {
+      error: { type: string; message: string; request_id: string }
+      ok: boolean
+    }
     expect(body).toEqual({
       error: {
         type: 'not_found',
-        message: `No API route for ${method} ${path}`,
+        message: `No API route ${path}`,
+        request_id: res.headers.get('x-request-id'),
       },
       ok: false,
     })
+  })
+})
+
+describe('forwarded API routes in sandbox mode', () => {
+  it('answers POST /api/connected_accounts/list from the in-process sandbox', async () => {
+    const res = await app.request('/api/connected_accounts/list', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ limit: 3 }),
+    })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { connected_accounts: unknown[] }
+    expect(body.connected_accounts).toHaveLength(3)
   })
 })
 

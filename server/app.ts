@@ -1,35 +1,47 @@
 import { serveStatic } from '@hono/node-server/serve-static'
-import { type Context, Hono } from 'hono'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { Hono } from 'hono'
 
+import { apiError } from './api-error'
+import type { AppEnv } from './app-env'
 import type { Config } from './config'
+import { secretsOf } from './config'
+import type { LogSink } from './logging'
+import { createRedactor, requestLog } from './logging'
+import { createApiProxy } from './proxy/forward'
 import type { Sandbox } from './sandbox/create-sandbox'
+import { securityHeaders } from './security'
+import type { Upstream } from './upstream'
+import { createUpstream } from './upstream'
+import { createWorkspaceProbe } from './workspace-probe'
 
 export interface AppOptions {
   config: Config
-  sandbox: Sandbox
+  /** The in-process upstream in sandbox mode. */
+  sandbox?: Sandbox
+  /** Replaces the upstream the config describes (tests use stubs that fail on purpose). */
+  upstream?: Upstream
   /** Folder holding the built SPA (`index.html` plus Vite's `assets/`). */
   distDir: string
+  log?: LogSink
+  version?: string
+  /** Tests shorten the proxy's waits. */
+  proxy?: Partial<
+    Pick<Parameters<typeof createApiProxy>[0], 'retry' | 'breaker' | 'sleep'>
+  >
 }
 
 export interface DashboardStatus {
   ok: true
-  mode: 'sandbox'
-  connected_account_count: number
-}
-
-function apiError(
-  c: Context,
-  status: ContentfulStatusCode,
-  type: string,
-  message: string,
-) {
-  return c.json({ error: { type, message }, ok: false }, status)
+  mode: 'sandbox' | 'seam'
+  /** Known without a scan only on the sandbox. */
+  connected_account_count: number | null
 }
 
 function cacheControl(path: string, res: Response): string | undefined {
   // Dashboard data changes under the user's feet; never let a proxy keep it.
-  if (path.startsWith('/api/')) return 'no-store'
+  if (path.startsWith('/api/') || path === '/healthz' || path === '/readyz') {
+    return 'no-store'
+  }
   if (!res.ok) return undefined
   // Vite puts a content hash in every file name under /assets.
   if (path.startsWith('/assets/')) return 'public, max-age=31536000, immutable'
@@ -41,52 +53,102 @@ function cacheControl(path: string, res: Response): string | undefined {
 
 const hasFileExtension = (path: string) => /\.[^/]+$/.test(path)
 
-export function createApp({ sandbox, distDir }: AppOptions): Hono {
-  const app = new Hono()
+export function createApp({
+  config,
+  sandbox,
+  upstream = createUpstream(config, sandbox),
+  distDir,
+  log = (line) => {
+    console.log(line)
+  },
+  version = '0.0.0',
+  proxy = {},
+}: AppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const redact = createRedactor(secretsOf(config))
+  const workspace = createWorkspaceProbe(upstream)
 
+  app.use(requestLog(log, redact))
+  app.use(
+    securityHeaders({
+      embedOrigins: config.embedOrigins,
+      publicUrl: config.publicUrl,
+    }),
+  )
   app.use(async (c, next) => {
     await next()
-    c.header('X-Content-Type-Options', 'nosniff')
-    c.header('Referrer-Policy', 'no-referrer')
     const policy = cacheControl(c.req.path, c.res)
-    if (policy) c.header('Cache-Control', policy)
+    if (policy) c.res.headers.set('Cache-Control', policy)
+  })
+
+  app.get('/healthz', (c) => c.json({ ok: true }))
+
+  app.get('/readyz', async (c) => {
+    const probe = await workspace.check()
+    return c.json(
+      {
+        ok: probe.reachable,
+        mode: upstream.mode,
+        version,
+        upstream: probe,
+      },
+      probe.reachable ? 200 : 503,
+    )
   })
 
   app.get('/api/dashboard/status', (c) =>
     c.json<DashboardStatus>({
       ok: true,
-      mode: 'sandbox',
-      connected_account_count: sandbox.accountCount(),
+      mode: upstream.mode,
+      connected_account_count: sandbox ? sandbox.accountCount() : null,
     }),
   )
 
-  app.all('/api/*', (c) =>
-    apiError(
-      c,
-      404,
-      'not_found',
-      `No API route for ${c.req.method} ${c.req.path}`,
-    ),
+  app.route(
+    '/api',
+    createApiProxy({
+      upstream,
+      timeoutMs: config.upstreamTimeoutMs,
+      publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : null,
+      isSandboxWorkspace: () => workspace.isSandbox(),
+      redact,
+      ...proxy,
+    }),
   )
 
   app.use(serveStatic({ root: distDir }))
 
-  // Client-side routes such as /connected-accounts/ca_123 have no file on
-  // disk; the SPA router resolves them. Paths that look like files stay 404
-  // so a missing bundle fails loudly instead of returning HTML.
+  // Client-side routes such as /accounts/<id> have no file on disk; the SPA
+  // router resolves them. Paths that look like files stay 404 so a missing
+  // bundle fails loudly instead of returning HTML.
   const spaIndex = serveStatic({ root: distDir, path: 'index.html' })
   app.get('*', (c, next) =>
     hasFileExtension(c.req.path) ? next() : spaIndex(c, next),
   )
 
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? apiError(c, 404, 'not_found', `No API route ${c.req.path}`)
+      : c.text('Not found', 404),
+  )
+
   app.onError((error, c) => {
-    console.error(error)
+    log(
+      redact(
+        JSON.stringify({
+          time: new Date().toISOString(),
+          level: 'error',
+          request_id: c.get('requestId'),
+          message: error.message,
+        }),
+      ),
+    )
     if (c.req.path.startsWith('/api/')) {
       return apiError(
         c,
         500,
         'internal_server_error',
-        'The dashboard server hit an unexpected error',
+        'The dashboard server hit an unexpected error.',
       )
     }
     return c.text('Internal Server Error', 500)

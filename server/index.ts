@@ -1,4 +1,4 @@
-import { mkdirSync, realpathSync } from 'node:fs'
+import { mkdirSync, readFileSync, realpathSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server'
 
 import { createApp } from './app'
 import { type Config, loadConfig } from './config'
-import { createSandbox } from './sandbox/create-sandbox'
+import { createSandbox, type Sandbox } from './sandbox/create-sandbox'
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url))
 
@@ -23,33 +23,58 @@ function readConfig(): Config {
   }
 }
 
-export function main(): void {
-  const config = readConfig()
+function readVersion(): string {
+  const pkg: unknown = JSON.parse(
+    readFileSync(resolve(rootDir, 'package.json'), 'utf8'),
+  )
+  return pkg !== null &&
+    typeof pkg === 'object' &&
+    'version' in pkg &&
+    typeof pkg.version === 'string'
+    ? pkg.version
+    : '0.0.0'
+}
 
+function startSandbox(config: Config): Sandbox {
   if (config.sandbox.db !== ':memory:') {
     mkdirSync(dirname(resolve(config.sandbox.db)), { recursive: true })
   }
-  const sandbox = createSandbox({
+  return createSandbox({
     db: config.sandbox.db,
     apiKey: config.sandbox.apiKey,
     accounts: config.sandbox.accounts,
     seed: config.sandbox.seed,
     syncDelayMs: config.sandbox.syncDelayMs,
   })
-  const app = createApp({ config, sandbox, distDir: resolve(rootDir, 'dist') })
+}
+
+export function main(): void {
+  const config = readConfig()
+  const sandbox =
+    config.upstream.mode === 'sandbox' ? startSandbox(config) : undefined
+  const app = createApp({
+    config,
+    ...(sandbox ? { sandbox } : {}),
+    distDir: resolve(rootDir, 'dist'),
+    version: readVersion(),
+  })
+  const upstreamLabel =
+    config.upstream.mode === 'seam'
+      ? `Seam at ${config.upstream.endpoint}`
+      : `sandbox: ${String(sandbox?.accountCount() ?? 0)} connected accounts`
 
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
   const server = serve(
     { fetch: app.fetch, hostname: config.host, port: config.port },
     () => {
       console.log(
-        `Seam Accounts Console on http://${host}:${config.port} (sandbox: ${sandbox.accountCount()} connected accounts)`,
+        `Seam Accounts Console on http://${host}:${config.port} (${upstreamLabel})`,
       )
     },
   )
 
   server.on('error', (error: NodeJS.ErrnoException) => {
-    sandbox.close()
+    sandbox?.close()
     fail(
       error.code === 'EADDRINUSE'
         ? `PORT ${config.port} is already in use on ${config.host}`
@@ -59,7 +84,7 @@ export function main(): void {
 
   const shutdown = () => {
     const exit = () => {
-      sandbox.close()
+      sandbox?.close()
       process.exit(0)
     }
     server.close(exit)

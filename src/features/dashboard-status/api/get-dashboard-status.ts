@@ -4,8 +4,9 @@ import { dashboardKeys } from './keys'
 
 export interface DashboardStatus {
   ok: true
-  mode: 'sandbox'
-  connected_account_count: number
+  mode: 'sandbox' | 'seam'
+  /** Known without a scan only on the sandbox. */
+  connected_account_count: number | null
 }
 
 async function errorMessage(res: Response): Promise<string> {

@@ -7,6 +7,7 @@ import {
 
 const modeLabels: Record<DashboardStatus['mode'], string> = {
   sandbox: 'Sandbox',
+  seam: 'Seam workspace',
 }
 
 const countFormat = new Intl.NumberFormat('en-US')
@@ -40,7 +41,7 @@ function StatusDetails({ status }: { status: DashboardStatus }) {
           aria-labelledby={countId}
           className="mt-1 text-3xl font-semibold text-slate-900 tabular-nums"
         >
-          {countFormat.format(count)}
+          {count === null ? 'Not counted' : countFormat.format(count)}
         </dd>
       </div>
     </dl>

@@ -1,0 +1,8 @@
+/** What middlewares share through the request context. */
+export interface AppEnv {
+  Variables: {
+    requestId: string
+    /** Calls made to the upstream for this request, for the log line. */
+    upstreamAttempts: number
+  }
+}

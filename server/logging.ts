@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto'
+
+import type { MiddlewareHandler } from 'hono'
+
+import type { AppEnv } from './app-env'
+
+export type LogSink = (line: string) => void
+
+/** Replaces every configured secret in a line before it is written anywhere. */
+export function createRedactor(
+  secrets: readonly string[],
+): (text: string) => string {
+  const needles = secrets
+    .filter((s) => s.length > 0)
+    .sort((a, b) => b.length - a.length)
+  return (text) =>
+    needles.reduce((out, secret) => out.split(secret).join('[redacted]'), text)
+}
+
+/** Where a request went, without ids or query strings, so log lines group well. */
+function routeOf(path: string): string {
+  if (path.startsWith('/api/')) return path
+  if (path.startsWith('/assets/')) return '/assets/*'
+  return path === '/healthz' || path === '/readyz' ? path : 'spa'
+}
+
+/**
+ * One JSON line per request: method, route, status, duration and request id.
+ * Never bodies, query strings, headers or secrets.
+ */
+export function requestLog(
+  sink: LogSink,
+  redact: (text: string) => string,
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now()
+    const requestId = randomUUID()
+    c.set('requestId', requestId)
+    c.set('upstreamAttempts', 0)
+    await next()
+    c.res.headers.set('X-Request-Id', requestId)
+    const attempts = c.get('upstreamAttempts')
+    sink(
+      redact(
+        JSON.stringify({
+          time: new Date().toISOString(),
+          level: c.res.status >= 500 ? 'error' : 'info',
+          request_id: requestId,
+          method: c.req.method,
+          route: routeOf(c.req.path),
+          status: c.res.status,
+          duration_ms: Math.round((performance.now() - started) * 10) / 10,
+          ...(attempts > 0 ? { upstream_attempts: attempts } : {}),
+        }),
+      ),
+    )
+  }
+}

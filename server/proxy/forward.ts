@@ -1,0 +1,290 @@
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+import { apiError } from '../api-error'
+import type { AppEnv } from '../app-env'
+import type { Upstream } from '../upstream'
+import type { AllowedRoute } from './allowlist'
+import { findAllowedRoute, MAX_PAGE_SIZE } from './allowlist'
+import { CircuitBreaker } from './circuit-breaker'
+import type { RetryPolicy } from './retry'
+import {
+  backoffDelay,
+  defaultRetryPolicy,
+  parseRetryAfter,
+  RETRYABLE_STATUSES,
+} from './retry'
+
+export const API_BODY_LIMIT = 64 * 1024
+
+export interface ProxyOptions {
+  upstream: Upstream
+  timeoutMs: number
+  /** The dashboard's own origin when requests cannot tell it (behind a proxy). */
+  publicOrigin: string | null
+  retry?: RetryPolicy
+  breaker?: CircuitBreaker
+  /** Whether simulate routes may run: always on the sandbox, on Seam only for sandbox workspaces. */
+  isSandboxWorkspace: () => Promise<boolean>
+  sleep?: (ms: number) => Promise<void>
+  random?: () => number
+  /** Removes configured secrets from what the upstream sends back. */
+  redact?: (text: string) => string
+}
+
+type Attempt =
+  | { kind: 'response'; response: Response }
+  | { kind: 'timeout' }
+  | { kind: 'unreachable' }
+  | { kind: 'breaker_open'; retryAfterMs: number }
+
+const defaultSleep = (ms: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+function isJsonContentType(value: string | undefined): boolean {
+  const type = value?.split(';')[0]?.trim().toLowerCase()
+  return type === 'application/json'
+}
+
+/** The upstream's JSON body, without a stack trace some servers add to errors. */
+function withoutStack(text: string): string {
+  try {
+    const body: unknown = JSON.parse(text)
+    if (
+      body !== null &&
+      typeof body === 'object' &&
+      'error' in body &&
+      body.error !== null &&
+      typeof body.error === 'object' &&
+      'stack' in body.error
+    ) {
+      delete body.error.stack
+      return JSON.stringify(body)
+    }
+  } catch {
+    // Not JSON: passed through as it came.
+  }
+  return text
+}
+
+export function createApiProxy(options: ProxyOptions): Hono<AppEnv> {
+  const {
+    upstream,
+    timeoutMs,
+    retry = defaultRetryPolicy,
+    breaker = new CircuitBreaker(),
+    sleep = defaultSleep,
+    random = Math.random,
+    redact = (text: string) => text,
+  } = options
+  const app = new Hono<AppEnv>()
+
+  async function attempt(
+    route: AllowedRoute,
+    body: string,
+    requestId: string,
+  ): Promise<Attempt> {
+    const decision = breaker.request()
+    if (!decision.allowed) {
+      return { kind: 'breaker_open', retryAfterMs: decision.retryAfterMs }
+    }
+    try {
+      const response = await upstream.post(route.path, body, {
+        signal: AbortSignal.timeout(timeoutMs),
+        requestId,
+      })
+      if (response.status >= 500) breaker.recordFailure()
+      else breaker.recordSuccess()
+      return { kind: 'response', response }
+    } catch (error) {
+      breaker.recordFailure()
+      const name = error instanceof Error ? error.name : ''
+      return name === 'TimeoutError' || name === 'AbortError'
+        ? { kind: 'timeout' }
+        : { kind: 'unreachable' }
+    }
+  }
+
+  async function forward(
+    c: Context<AppEnv>,
+    route: AllowedRoute,
+    body: string,
+  ): Promise<Response> {
+    const maxAttempts = route.kind === 'read' ? retry.maxRetries + 1 : 1
+    let result: Attempt = { kind: 'unreachable' }
+    for (let n = 0; n < maxAttempts; n++) {
+      c.set('upstreamAttempts', n + 1)
+      result = await attempt(route, body, c.get('requestId'))
+      if (result.kind === 'timeout' || result.kind === 'breaker_open') break
+      const retryable =
+        result.kind === 'unreachable' ||
+        RETRYABLE_STATUSES.has(result.response.status)
+      if (!retryable || n === maxAttempts - 1) break
+      let delay = backoffDelay(n, retry, random)
+      if (result.kind === 'response') {
+        const retryAfter = parseRetryAfter(
+          result.response.headers.get('retry-after'),
+        )
+        if (retryAfter !== undefined) {
+          if (retryAfter > retry.maxRetryAfterMs) break
+          delay = Math.max(delay, retryAfter)
+        }
+        await result.response.body?.cancel()
+      }
+      await sleep(delay)
+    }
+
+    switch (result.kind) {
+      case 'timeout':
+        return apiError(
+          c,
+          504,
+          'upstream_timeout',
+          `The Seam API did not answer within ${timeoutMs} ms.`,
+        )
+      case 'unreachable':
+        return apiError(
+          c,
+          502,
+          'upstream_unreachable',
+          'The Seam API could not be reached.',
+        )
+      case 'breaker_open': {
+        const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1_000))
+        return apiError(
+          c,
+          503,
+          'upstream_unavailable',
+          `The Seam API failed repeatedly; requests pause for ${seconds} s.`,
+          { 'retry-after': String(seconds) },
+        )
+      }
+      case 'response': {
+        const { response } = result
+        const headers: Record<string, string> = {
+          'content-type':
+            response.headers.get('content-type') ?? 'application/json',
+        }
+        const retryAfter = response.headers.get('retry-after')
+        if (retryAfter !== null) headers['retry-after'] = retryAfter
+        // Status and body pass through; upstream cookies and other headers do not.
+        return c.body(
+          redact(withoutStack(await response.text())),
+          response.status as ContentfulStatusCode,
+          headers,
+        )
+      }
+    }
+  }
+
+  // Streams the body and stops at the limit, with or without Content-Length.
+  app.use(bodyLimit({ maxSize: API_BODY_LIMIT, onError: tooLarge }))
+
+  app.all('*', async (c) => {
+    const rawPath = new URL(c.req.url).pathname
+    const route = findAllowedRoute(rawPath)
+    if (!route) {
+      return apiError(c, 404, 'not_found', `No API route ${rawPath}`)
+    }
+    if (c.req.method !== 'POST') {
+      return apiError(
+        c,
+        405,
+        'method_not_allowed',
+        `Use POST for /api/${route.path}.`,
+        { allow: 'POST' },
+      )
+    }
+
+    // Cross-site request forgery: a browser marks cross-site requests, and
+    // sends Origin on every POST; both must point at this dashboard.
+    if (c.req.header('sec-fetch-site') === 'cross-site') {
+      return apiError(
+        c,
+        403,
+        'cross_site_request',
+        'Cross-site requests to the dashboard API are refused.',
+      )
+    }
+    const origin = c.req.header('origin')
+    const ownOrigin = options.publicOrigin ?? new URL(c.req.url).origin
+    if (origin !== undefined && origin !== ownOrigin) {
+      return apiError(
+        c,
+        403,
+        'cross_site_request',
+        `Requests from ${origin} are refused.`,
+      )
+    }
+    if (!isJsonContentType(c.req.header('content-type'))) {
+      return apiError(
+        c,
+        415,
+        'unsupported_media_type',
+        'Send the request body as application/json.',
+      )
+    }
+
+    const text = await c.req.text()
+    let params: unknown = {}
+    if (text.trim() !== '') {
+      try {
+        params = JSON.parse(text)
+      } catch {
+        return apiError(
+          c,
+          400,
+          'invalid_input',
+          'Invalid input: the request body is not valid JSON.',
+        )
+      }
+    }
+    if (
+      params === null ||
+      typeof params !== 'object' ||
+      Array.isArray(params)
+    ) {
+      return apiError(
+        c,
+        400,
+        'invalid_input',
+        'Invalid input: the request body must be a JSON object.',
+      )
+    }
+    const body = params as Record<string, unknown>
+
+    if (route.paged) {
+      if (body.limit === undefined) body.limit = MAX_PAGE_SIZE
+      else if (typeof body.limit === 'number' && body.limit > MAX_PAGE_SIZE) {
+        return apiError(
+          c,
+          400,
+          'invalid_input',
+          `Invalid input: limit must be at most ${MAX_PAGE_SIZE} through the dashboard (got ${body.limit}).`,
+        )
+      }
+    }
+    if (route.sandboxOnly && !(await options.isSandboxWorkspace())) {
+      return apiError(
+        c,
+        403,
+        'sandbox_only',
+        `/api/${route.path} only works on a sandbox workspace.`,
+      )
+    }
+    return forward(c, route, JSON.stringify(body))
+  })
+
+  return app
+}
+
+function tooLarge(c: Context<AppEnv>): Response {
+  return apiError(
+    c,
+    413,
+    'payload_too_large',
+    `The request body is larger than ${API_BODY_LIMIT / 1024} KiB.`,
+  )
+}

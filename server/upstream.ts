@@ -1,0 +1,95 @@
+import type { Config, SeamCredentials } from './config'
+import type { Sandbox } from './sandbox/create-sandbox'
+
+/** Where `/api` calls go: the in-process sandbox or a Seam-compatible HTTP server. */
+export interface Upstream {
+  mode: 'sandbox' | 'seam'
+  /** Calls `POST <base>/<path>` with the upstream's credentials. */
+  post(
+    path: string,
+    body: string,
+    init: { signal: AbortSignal; requestId: string },
+  ): Promise<Response>
+}
+
+function credentialHeaders(
+  credentials: SeamCredentials,
+): Record<string, string> {
+  return credentials.kind === 'api_key'
+    ? { authorization: `Bearer ${credentials.apiKey}` }
+    : {
+        authorization: `Bearer ${credentials.token}`,
+        'seam-workspace': credentials.workspaceId,
+      }
+}
+
+function headersFor(
+  credentials: Record<string, string>,
+  requestId: string,
+): Headers {
+  // Built from scratch: nothing the browser sent (cookies, its own
+  // Authorization) can reach the upstream.
+  return new Headers({
+    ...credentials,
+    'content-type': 'application/json',
+    accept: 'application/json',
+    'user-agent': 'seam-accounts-console',
+    'x-request-id': requestId,
+  })
+}
+
+/** The sandbox answers in-process: no socket, same wire format. */
+export function sandboxUpstream(sandbox: Sandbox): Upstream {
+  const credentials = { authorization: `Bearer ${sandbox.apiKey}` }
+  return {
+    mode: 'sandbox',
+    async post(path, body, { signal, requestId }) {
+      const request = new Request(`http://sandbox.internal/${path}`, {
+        method: 'POST',
+        headers: headersFor(credentials, requestId),
+        body,
+        signal,
+      })
+      // The sandbox handler does not watch the signal; racing it keeps the
+      // timeout behaviour the same as over the network.
+      return await Promise.race([
+        Promise.resolve(sandbox.app.fetch(request)),
+        new Promise<never>((_, reject) => {
+          signal.addEventListener('abort', () => {
+            reject(signal.reason as Error)
+          })
+        }),
+      ])
+    },
+  }
+}
+
+export function seamUpstream(
+  endpoint: string,
+  credentials: SeamCredentials,
+  fetchImpl: typeof fetch = fetch,
+): Upstream {
+  const headers = credentialHeaders(credentials)
+  return {
+    mode: 'seam',
+    post: (path, body, { signal, requestId }) =>
+      fetchImpl(`${endpoint}/${path}`, {
+        method: 'POST',
+        headers: headersFor(headers, requestId),
+        body,
+        signal,
+        redirect: 'manual',
+      }),
+  }
+}
+
+export function createUpstream(
+  config: Config,
+  sandbox: Sandbox | undefined,
+): Upstream {
+  if (config.upstream.mode === 'seam') {
+    return seamUpstream(config.upstream.endpoint, config.upstream.credentials)
+  }
+  if (!sandbox) throw new Error('Sandbox mode needs a sandbox')
+  return sandboxUpstream(sandbox)
+}
