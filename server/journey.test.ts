@@ -26,7 +26,7 @@ const logs: string[] = []
 /** Every response of the run, headers and body, to look for secrets in. */
 const seen: string[] = []
 
-async function onSandbox(): Promise<Upstream> {
+function onSandbox(): Promise<Upstream> {
   const config = loadConfig({
     SANDBOX_API_KEY: 'seam_sandbox_journey_secret',
     SANDBOX_DB: join(dir, 'sandbox.db'),
@@ -37,7 +37,7 @@ async function onSandbox(): Promise<Upstream> {
     accounts: 30,
     syncDelayMs: 0,
   })
-  return {
+  return Promise.resolve({
     app: createApp({ config, sandbox, distDir: dir, log: (l) => logs.push(l) }),
     hasSync: true,
     secrets: secretsOf(config),
@@ -45,7 +45,7 @@ async function onSandbox(): Promise<Upstream> {
       sandbox.close()
       return Promise.resolve()
     },
-  }
+  })
 }
 
 async function onFakeSeamConnect(): Promise<Upstream> {

@@ -53,6 +53,17 @@ describe('the sandbox speaks the schemas of @seamapi/types', () => {
     ])
   })
 
+  it('returns devices that all parse with schemas.device', async () => {
+    const { body } = await t.call('/devices/list', { limit: 10_000 })
+    const devices = body.devices as unknown[]
+    expect(devices.length).toBe(t.sandbox.store.countDevices())
+    expect(devices.length).toBeGreaterThan(240)
+    for (const device of devices) {
+      const parsed = schemas.device.strict().safeParse(device)
+      expect(parsed.error?.issues ?? []).toEqual([])
+    }
+  })
+
   it('keeps events parseable after every kind of write', async () => {
     const w = startTestSandbox({ accounts: 10 })
     try {

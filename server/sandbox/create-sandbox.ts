@@ -9,13 +9,17 @@ import { openDatabase } from './db'
 import { invalidInput, SandboxError } from './errors'
 import { parseParams, queryToParams } from './params'
 import type { RouteContext, SandboxRoute } from './route'
+import { connectWebviewsCreate } from './routes/connect-webviews-create'
+import { connectWebviewsGet } from './routes/connect-webviews-get'
 import { connectedAccountsDelete } from './routes/connected-accounts-delete'
 import { connectedAccountsGet } from './routes/connected-accounts-get'
 import { connectedAccountsList } from './routes/connected-accounts-list'
 import { connectedAccountsSimulateDisconnect } from './routes/connected-accounts-simulate-disconnect'
 import { connectedAccountsSync } from './routes/connected-accounts-sync'
 import { connectedAccountsUpdate } from './routes/connected-accounts-update'
+import { devicesList } from './routes/devices-list'
 import { eventsList } from './routes/events-list'
+import { workspacesGet } from './routes/workspaces-get'
 import { seedWorkspace } from './seed'
 import { SandboxStore } from './store'
 
@@ -63,6 +67,10 @@ const routes: SandboxRoute[] = [
   connectedAccountsSync,
   connectedAccountsSimulateDisconnect,
   eventsList,
+  devicesList,
+  connectWebviewsCreate,
+  connectWebviewsGet,
+  workspacesGet,
 ]
 
 const defaultLogosDir = fileURLToPath(

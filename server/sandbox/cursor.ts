@@ -35,22 +35,28 @@ export function queryDigest(query: Record<string, unknown>): string {
     .slice(0, 16)
 }
 
-export function encodeCursor(secret: string, payload: CursorPayload): string {
+/** Where a keyset page ends: the sort timestamp and the id that breaks ties. */
+export interface KeysetPosition {
+  created_at: string
+  id: string
+}
+
+export function encodeKeysetCursor(
+  secret: string,
+  position: KeysetPosition,
+  query: string,
+): string {
   const body = Buffer.from(
-    JSON.stringify([
-      payload.created_at,
-      payload.connected_account_id,
-      payload.query,
-    ]),
+    JSON.stringify([position.created_at, position.id, query]),
   ).toString('base64url')
   return `${body}.${sign(secret, body)}`
 }
 
-export function decodeCursor(
+export function decodeKeysetCursor(
   secret: string,
   cursor: string,
   expectedQuery: string,
-): ListPosition {
+): KeysetPosition {
   const malformed = invalidInput(
     'page_cursor is malformed: pass next_page_cursor exactly as returned.',
     {
@@ -77,11 +83,7 @@ export function decodeCursor(
   ) {
     throw malformed
   }
-  const [created_at, connected_account_id, query] = decoded as [
-    string,
-    string,
-    string,
-  ]
+  const [created_at, id, query] = decoded as [string, string, string]
   if (query !== expectedQuery) {
     throw new SandboxError(
       400,
@@ -89,5 +91,23 @@ export function decodeCursor(
       'page_cursor was issued for a different query: send the same filters and search as the request that returned it, or start again without page_cursor.',
     )
   }
-  return { created_at, connected_account_id }
+  return { created_at, id }
+}
+
+/** A cursor over connected accounts, ordered by created_at then connected_account_id. */
+export function encodeCursor(secret: string, payload: CursorPayload): string {
+  return encodeKeysetCursor(
+    secret,
+    { created_at: payload.created_at, id: payload.connected_account_id },
+    payload.query,
+  )
+}
+
+export function decodeCursor(
+  secret: string,
+  cursor: string,
+  expectedQuery: string,
+): ListPosition {
+  const { created_at, id } = decodeKeysetCursor(secret, cursor, expectedQuery)
+  return { created_at, connected_account_id: id }
 }

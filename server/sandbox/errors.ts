@@ -33,3 +33,10 @@ export const connectedAccountNotFound = (): SandboxError =>
     'connected_account_not_found',
     'Connected account not found',
   )
+
+export const connectWebviewNotFound = (): SandboxError =>
+  new SandboxError(
+    404,
+    'connect_webview_not_found',
+    'Connect Webview not found',
+  )

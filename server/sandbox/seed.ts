@@ -5,14 +5,19 @@ import type {
 
 import type { Db } from './db'
 import { setMeta } from './db'
+import type { DeviceLine } from './device-catalog'
+import { deviceLines } from './device-catalog'
 import type { Provider } from './providers'
 import { providers } from './providers'
 import type { Random } from './random'
 import { createRandom } from './random'
 import type {
   CustomMetadata,
+  DeviceError,
+  DeviceWarning,
   ProblemCode,
   StoredAccount,
+  StoredDevice,
   UserIdentifier,
 } from './store'
 import { SandboxStore } from './store'
@@ -402,6 +407,8 @@ export function seedWorkspace(
   { accounts, seed, now }: SeedOptions,
 ): void {
   const random = createRandom(seed)
+  // Devices draw from their own stream, so adding them left every account as it was.
+  const deviceRandom = createRandom(seed ^ 0x5eed)
   setMeta(db, 'workspace_id', random.uuid())
   setMeta(db, 'seed', String(seed))
   const store = new SandboxStore(db, { now: () => now })
@@ -506,6 +513,192 @@ export function seedWorkspace(
     }
     store.insertAccount(account)
     writeHistory(store, account, createdMs, nowMs, random)
+    seedDevices(store, account, {
+      createdMs,
+      nowMs,
+      random: deviceRandom,
+      // The first accounts show every provider's devices, however small the seed.
+      atLeastOne: index < coverage.length,
+    })
+  }
+}
+
+/** Share of accounts with 0, 1, ... 6 devices. */
+const deviceCountWeights = [8, 22, 22, 16, 13, 10, 9]
+const deviceCountTotal = deviceCountWeights.reduce((sum, w) => sum + w, 0)
+
+function deviceCount(random: Random): number {
+  let roll = random.next() * deviceCountTotal
+  for (const [count, weight] of deviceCountWeights.entries()) {
+    roll -= weight
+    if (roll < 0) return count
+  }
+  return deviceCountWeights.length - 1
+}
+
+const timezones = [
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'Europe/London',
+  'Europe/Berlin',
+  'Asia/Tokyo',
+]
+const buildings = ['Main building', 'Building A', 'Building B', 'Annex']
+const unitLetters = ['A', 'B', 'C', 'D']
+
+function deviceNames(line: DeviceLine, count: number, random: Random) {
+  const fixed = random.sample(line.names, count)
+  return fixed.map((name) =>
+    random.chance(0.35)
+      ? `Unit ${random.int(1, 40)}${random.pick(unitLetters)}${line.unit_suffix}`
+      : name,
+  )
+}
+
+type BatteryStatus = NonNullable<
+  StoredDevice['properties']['battery']
+>['status']
+
+const batteryStatus = (level: number): BatteryStatus =>
+  level < 0.1
+    ? 'critical'
+    : level < 0.25
+      ? 'low'
+      : level < 0.9
+        ? 'good'
+        : 'full'
+
+function deviceProperties(
+  line: DeviceLine,
+  name: string,
+  online: boolean,
+  random: Random,
+): StoredDevice['properties'] {
+  const level = random.int(3, 100) / 100
+  const common = {
+    online,
+    name,
+    appearance: { name },
+    model: {
+      display_name: random.pick(line.models),
+      manufacturer_display_name: line.manufacturer_display_name,
+    },
+    manufacturer: line.manufacturer,
+    serial_number: `${line.manufacturer.slice(0, 3).toUpperCase()}${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
+    ...(line.battery_powered
+      ? {
+          battery_level: level,
+          battery: { level, status: batteryStatus(level) },
+        }
+      : {}),
+  }
+  switch (line.kind) {
+    case 'lock':
+      return {
+        ...common,
+        locked: random.chance(0.75),
+        ...(line.door_sensor ? { door_open: random.chance(0.1) } : {}),
+      }
+    case 'thermostat': {
+      const celsius = random.int(180, 255) / 10
+      const heating = celsius < 20 && random.chance(0.6)
+      return {
+        ...common,
+        temperature_celsius: celsius,
+        temperature_fahrenheit: Math.round((celsius * 9) / 5 + 32),
+        relative_humidity: random.int(25, 65) / 100,
+        available_hvac_mode_settings: ['off', 'heat', 'cool', 'heat_cool'],
+        available_fan_mode_settings: ['auto', 'on'],
+        is_heating: heating,
+        is_cooling: !heating && celsius > 24,
+        is_fan_running: random.chance(0.3),
+      }
+    }
+    case 'noise_sensor':
+      return { ...common, noise_level_decibels: random.int(28, 75) }
+  }
+}
+
+function deviceWarnings(
+  line: DeviceLine,
+  at: string,
+  random: Random,
+): DeviceWarning[] {
+  if (!random.chance(0.05)) return []
+  if (line.device_type === 'salto_lock') {
+    return [
+      {
+        warning_code: 'salto_ks_office_mode',
+        message:
+          'The lock is in Office Mode: it stays unlocked and access codes do not apply.',
+        created_at: at,
+      },
+    ]
+  }
+  return [
+    {
+      warning_code: 'device_has_flaky_connection',
+      message: 'The device went offline and back online several times today.',
+      created_at: at,
+    },
+  ]
+}
+
+/** 0-6 devices of the account's provider, found at its first sync or added since. */
+function seedDevices(
+  store: SandboxStore,
+  account: StoredAccount,
+  {
+    createdMs,
+    nowMs,
+    random,
+    atLeastOne,
+  }: { createdMs: number; nowMs: number; random: Random; atLeastOne: boolean },
+): void {
+  const line = deviceLines[account.account_type]
+  if (!line) return
+  const count = Math.max(atLeastOne ? 1 : 0, deviceCount(random))
+  const span = nowMs - createdMs
+  for (const name of deviceNames(line, count, random)) {
+    const deviceMs = Math.min(
+      nowMs,
+      random.chance(0.85)
+        ? createdMs + random.int(30_000, 600_000)
+        : createdMs + Math.floor(span * random.next()),
+    )
+    const online = random.chance(0.94)
+    const problemAt = iso(
+      Math.max(deviceMs, nowMs - random.int(10 * 60_000, 7 * DAY)),
+    )
+    const errors: DeviceError[] = online
+      ? []
+      : [
+          {
+            error_code: 'device_offline',
+            message: 'The device has not reported to the provider recently.',
+            is_device_error: true,
+            created_at: problemAt,
+          },
+        ]
+    store.insertDevice({
+      device_id: random.uuid(),
+      connected_account_id: account.connected_account_id,
+      device_type: line.device_type,
+      display_name: name,
+      created_at: iso(deviceMs),
+      properties: deviceProperties(line, name, online, random),
+      location: random.chance(0.5)
+        ? {
+            location_name: random.pick(buildings),
+            timezone: random.pick(timezones),
+          }
+        : null,
+      errors,
+      warnings: deviceWarnings(line, problemAt, random),
+      custom_metadata: {},
+    })
   }
 }
 

@@ -1,15 +1,19 @@
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 
 import type {
   ConnectedAccount,
   ConnectedAccountError,
   ConnectedAccountWarning,
+  ConnectWebview,
+  Device,
   SeamEvent,
 } from '@seamapi/types/connect'
 import type { Statement } from 'better-sqlite3'
 
 import type { Db } from './db'
 import { getMeta } from './db'
+import type { DeviceType } from './device-catalog'
+import { deviceLineOf } from './device-catalog'
 
 export type ConnectedAccountEvent = Extract<
   SeamEvent,
@@ -94,6 +98,81 @@ export interface AccountPatch {
   customer_key?: string
 }
 
+export type DeviceError = Device['errors'][number]
+export type DeviceWarning = Device['warnings'][number]
+
+/** A device as stored: Seam's own fields. Its line and its account supply the rest when read. */
+export interface StoredDevice {
+  device_id: string
+  connected_account_id: string
+  device_type: DeviceType
+  display_name: string
+  created_at: string
+  properties: Device['properties']
+  location: Device['location']
+  errors: DeviceError[]
+  warnings: DeviceWarning[]
+  custom_metadata: Device['custom_metadata']
+}
+
+/** A stored device with what it takes from its connected account. */
+export interface ListedDevice extends StoredDevice {
+  account_type: string
+  account_type_display_name: string
+  account_errors: ConnectedAccountError[]
+}
+
+interface DeviceRow {
+  device_id: string
+  connected_account_id: string
+  device_type: string
+  display_name: string
+  created_at: string
+  properties: string
+  location: string | null
+  errors: string
+  warnings: string
+  custom_metadata: string
+  account_type: string
+  account_type_display_name: string
+  account_errors: string
+}
+
+/** Every filter given must match (AND); a list filter matches any of its values. */
+export interface DeviceFilter {
+  connected_account_id?: string | undefined
+  connected_account_ids?: readonly string[] | undefined
+  customer_key?: string | undefined
+  device_ids?: readonly string[] | undefined
+  device_type?: string | undefined
+  device_types?: readonly string[] | undefined
+}
+
+export interface DevicePosition {
+  created_at: string
+  device_id: string
+}
+
+/** A Connect Webview as stored; its url is built from the base URL when read. */
+export interface StoredConnectWebview extends Omit<
+  ConnectWebview,
+  'url' | 'workspace_id'
+> {
+  auth_token: string
+}
+
+export type NewConnectWebview = Omit<
+  StoredConnectWebview,
+  'connect_webview_id' | 'created_at' | 'auth_token'
+>
+
+interface ConnectWebviewRow {
+  connect_webview_id: string
+  created_at: string
+  auth_token: string
+  body: string
+}
+
 const parse = (json: string): unknown => JSON.parse(json)
 
 /** The text `search` matches against: every field Seam searches, plus display_name. */
@@ -163,6 +242,86 @@ export function toConnectedAccount(
       ? {}
       : { customer_key: account.customer_key }),
     accepted_capabilities: account.accepted_capabilities,
+  }
+}
+
+const toListedDevice = (row: DeviceRow): ListedDevice => ({
+  device_id: row.device_id,
+  connected_account_id: row.connected_account_id,
+  device_type: row.device_type as DeviceType,
+  display_name: row.display_name,
+  created_at: row.created_at,
+  properties: parse(row.properties) as Device['properties'],
+  location:
+    row.location === null ? null : (parse(row.location) as Device['location']),
+  errors: parse(row.errors) as DeviceError[],
+  warnings: parse(row.warnings) as DeviceWarning[],
+  custom_metadata: parse(row.custom_metadata) as Device['custom_metadata'],
+  account_type: row.account_type,
+  account_type_display_name: row.account_type_display_name,
+  account_errors: parse(row.account_errors) as ConnectedAccountError[],
+})
+
+/** Seam's public shape of a device: its account's errors come first, as on Seam. */
+export function toDevice(
+  device: ListedDevice,
+  workspaceId: string,
+  imageBaseUrl: string | undefined,
+): Device {
+  const line = deviceLineOf(device.device_type)
+  // Seam lists the account's errors on each of its devices, marked as not the
+  // device's own; the device schema requires is_device_error on some of them.
+  const accountErrors = device.account_errors.map(
+    (error) => ({ ...error, is_device_error: false }) as DeviceError,
+  )
+  return {
+    device_id: device.device_id,
+    device_type: device.device_type,
+    space_ids: [],
+    display_name: device.display_name,
+    capabilities_supported: [...line.capabilities_supported],
+    properties: device.properties,
+    location: device.location,
+    connected_account_id: device.connected_account_id,
+    workspace_id: workspaceId,
+    errors: [...accountErrors, ...device.errors],
+    warnings: device.warnings,
+    created_at: device.created_at,
+    is_managed: true,
+    custom_metadata: device.custom_metadata,
+    device_provider: {
+      provider_category: 'stable',
+      device_provider_name: device.account_type,
+      display_name: device.account_type_display_name,
+      ...(imageBaseUrl
+        ? {
+            image_url: `${imageBaseUrl}/assets/logos/${encodeURIComponent(device.account_type)}.svg`,
+          }
+        : {}),
+    },
+    device_manufacturer: {
+      manufacturer: line.manufacturer,
+      display_name: line.manufacturer_display_name,
+    },
+    ...line.flags,
+  }
+}
+
+/** Seam's public shape of a Connect Webview. */
+export function toConnectWebview(
+  webview: StoredConnectWebview,
+  workspaceId: string,
+  baseUrl: string,
+): ConnectWebview {
+  const { auth_token, ...fields } = webview
+  const query = new URLSearchParams({
+    connect_webview_id: webview.connect_webview_id,
+    auth_token,
+  })
+  return {
+    ...fields,
+    workspace_id: workspaceId,
+    url: `${baseUrl}/connect_webviews/view?${query.toString()}`,
   }
 }
 
@@ -427,6 +586,7 @@ export class SandboxStore {
     return this.db.transaction(() => {
       const account = this.getAccount(connectedAccountId)
       if (!account) return false
+      // Its devices go with it: devices.connected_account_id cascades.
       this.sql(
         'DELETE FROM connected_accounts WHERE connected_account_id = ?',
       ).run(connectedAccountId)
@@ -539,6 +699,102 @@ export class SandboxStore {
       at,
       JSON.stringify(body),
     )
+  }
+
+  /** Newest first; returns up to `limit` devices strictly after `after` in that order. */
+  listDevices(
+    filter: DeviceFilter,
+    after: DevicePosition | null,
+    limit: number,
+  ): ListedDevice[] {
+    const where: string[] = []
+    const params: unknown[] = []
+    const eq = (column: string, value: string | undefined): void => {
+      if (value === undefined) return
+      where.push(`${column} = ?`)
+      params.push(value)
+    }
+    const oneOf = (
+      column: string,
+      values: readonly string[] | undefined,
+    ): void => {
+      if (values === undefined) return
+      where.push(`${column} IN (SELECT value FROM json_each(?))`)
+      params.push(JSON.stringify(values))
+    }
+    eq('d.connected_account_id', filter.connected_account_id)
+    oneOf('d.connected_account_id', filter.connected_account_ids)
+    eq('ca.customer_key', filter.customer_key)
+    oneOf('d.device_id', filter.device_ids)
+    eq('d.device_type', filter.device_type)
+    oneOf('d.device_type', filter.device_types)
+    if (after) {
+      where.push('(d.created_at, d.device_id) < (?, ?)')
+      params.push(after.created_at, after.device_id)
+    }
+    const sql = `SELECT d.*, ca.account_type, ca.account_type_display_name, ca.errors AS account_errors
+      FROM devices d JOIN connected_accounts ca ON ca.connected_account_id = d.connected_account_id
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY d.created_at DESC, d.device_id DESC LIMIT ?`
+    return (this.sql(sql).all(...params, limit) as DeviceRow[]).map(
+      toListedDevice,
+    )
+  }
+
+  countDevices(): number {
+    return this.sql('SELECT count(*) FROM devices').pluck().get() as number
+  }
+
+  /** Inserts a device of an existing account (the seed's devices). */
+  insertDevice(device: StoredDevice): void {
+    this.sql(
+      `INSERT INTO devices (
+          device_id, connected_account_id, device_type, display_name, created_at,
+          properties, location, errors, warnings, custom_metadata
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      device.device_id,
+      device.connected_account_id,
+      device.device_type,
+      device.display_name,
+      device.created_at,
+      JSON.stringify(device.properties),
+      device.location === null ? null : JSON.stringify(device.location),
+      JSON.stringify(device.errors),
+      JSON.stringify(device.warnings),
+      JSON.stringify(device.custom_metadata),
+    )
+  }
+
+  /** Records a new Connect Webview, pending until a user completes it. */
+  createConnectWebview(fields: NewConnectWebview): StoredConnectWebview {
+    const webview: StoredConnectWebview = {
+      connect_webview_id: randomUUID(),
+      created_at: this.now().toISOString(),
+      ...fields,
+      auth_token: randomBytes(24).toString('base64url'),
+    }
+    const { connect_webview_id, created_at, auth_token, ...body } = webview
+    this.sql(
+      `INSERT INTO connect_webviews (connect_webview_id, created_at, auth_token, body)
+       VALUES (?, ?, ?, ?)`,
+    ).run(connect_webview_id, created_at, auth_token, JSON.stringify(body))
+    return webview
+  }
+
+  getConnectWebview(
+    connectWebviewId: string,
+  ): StoredConnectWebview | undefined {
+    const row = this.sql(
+      'SELECT * FROM connect_webviews WHERE connect_webview_id = ?',
+    ).get(connectWebviewId) as ConnectWebviewRow | undefined
+    if (!row) return undefined
+    return {
+      ...(parse(row.body) as NewConnectWebview),
+      connect_webview_id: row.connect_webview_id,
+      created_at: row.created_at,
+      auth_token: row.auth_token,
+    }
   }
 
   listEvents(filter: EventFilter): ConnectedAccountEvent[] {

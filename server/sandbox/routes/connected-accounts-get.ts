@@ -12,7 +12,10 @@ export const connectedAccountsGet = defineRoute({
     .object({
       connected_account_id: uuidField('connected_account_id').optional(),
       email: stringField('email', { max: 320 })
-        .email('email must be an email address')
+        .refine(
+          (value) => z.string().email().safeParse(value).success,
+          'email must be an email address',
+        )
         .optional(),
     })
     .strict()

@@ -670,3 +670,92 @@ describe('POST /connected_accounts/update: other invalid input', () => {
     expect(storedAccounts()).toEqual(workspaceBefore)
   })
 })
+
+describe('input that a naive check would let through', () => {
+  let s: TestSandbox
+
+  beforeEach(() => {
+    s = startTestSandbox({ accounts: 5 })
+  })
+  afterEach(() => {
+    s.cleanup()
+  })
+
+  async function firstAccount(): Promise<ConnectedAccount> {
+    const { body } = await s.call('/connected_accounts/list', { limit: 1 })
+    const [account] = body.connected_accounts as ConnectedAccount[]
+    if (!account) throw new Error('no account')
+    return account
+  }
+
+  it('finds an account by its id in upper case', async () => {
+    const account = await firstAccount()
+    const { status, body } = await s.call('/connected_accounts/get', {
+      connected_account_id: account.connected_account_id.toUpperCase(),
+    })
+    expect(status).toBe(200)
+    expect(body.connected_account).toEqual(account)
+  })
+
+  it.each([
+    ['display_name', ' \u200b '],
+    ['display_name', '\u200b\u200d\ufeff'],
+    ['customer_key', '   '],
+    ['customer_key', '\u2060'],
+  ])('refuses a %s of only invisible characters', async (field, value) => {
+    const account = await firstAccount()
+    const { status, body } = await s.call('/connected_accounts/update', {
+      connected_account_id: account.connected_account_id,
+      [field]: value,
+    })
+    expect(status).toBe(400)
+    expect(body.error?.message).toContain(`${field} must not be blank`)
+    const after = await s.call('/connected_accounts/get', {
+      connected_account_id: account.connected_account_id,
+    })
+    expect(after.body.connected_account).toEqual(account)
+  })
+
+  it('counts characters, not UTF-16 units: 255 emoji fit display_name, 256 do not', async () => {
+    const account = await firstAccount()
+    const ok = await s.call('/connected_accounts/update', {
+      connected_account_id: account.connected_account_id,
+      display_name: '🏠'.repeat(255),
+    })
+    expect(ok.status).toBe(200)
+    const tooLong = await s.call('/connected_accounts/update', {
+      connected_account_id: account.connected_account_id,
+      display_name: '🏠'.repeat(256),
+    })
+    expect(tooLong.status).toBe(400)
+    expect(tooLong.body.error?.message).toContain(
+      'display_name must be at most 255',
+    )
+  })
+
+  it('refuses the metadata key __proto__ by name instead of dropping it', async () => {
+    const account = await firstAccount()
+    const { status, body } = await s.call(
+      '/connected_accounts/update',
+      `{"connected_account_id":"${account.connected_account_id}","custom_metadata":{"__proto__":"x","ok":"y"}}`,
+    )
+    expect(status).toBe(400)
+    expect(body.error?.message).toContain('__proto__')
+    const after = await s.call('/connected_accounts/get', {
+      connected_account_id: account.connected_account_id,
+    })
+    expect(after.body.connected_account).toEqual(account)
+  })
+
+  it('stores a capability named twice once', async () => {
+    const account = await firstAccount()
+    const { status, body } = await s.call('/connected_accounts/update', {
+      connected_account_id: account.connected_account_id,
+      accepted_capabilities: ['lock', 'thermostat', 'lock'],
+    })
+    expect(status).toBe(200)
+    expect(
+      (body.connected_account as ConnectedAccount).accepted_capabilities,
+    ).toEqual(['lock', 'thermostat'])
+  })
+})

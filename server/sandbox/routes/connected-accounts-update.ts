@@ -5,8 +5,8 @@ import {
   acceptedCapabilities,
   booleanField,
   customMetadataInput,
-  stringField,
   uuidField,
+  visibleStringField,
 } from '../fields'
 import { defineRoute } from '../route'
 import { toConnectedAccount } from '../store'
@@ -18,17 +18,12 @@ export const connectedAccountsUpdate = defineRoute({
     .object({
       connected_account_id: uuidField('connected_account_id'),
       custom_metadata: customMetadataInput.optional(),
-      display_name: stringField('display_name', { max: 255 })
-        .refine(
-          (value) => value.trim() !== '',
-          'display_name must not be blank',
-        )
-        .optional(),
+      display_name: visibleStringField('display_name', 255).optional(),
       automatically_manage_new_devices: booleanField(
         'automatically_manage_new_devices',
       ).optional(),
       accepted_capabilities: acceptedCapabilities.optional(),
-      customer_key: stringField('customer_key', { max: 255 }).optional(),
+      customer_key: visibleStringField('customer_key', 255).optional(),
     })
     .strict(),
   handle({ connected_account_id, ...patch }, { store, baseUrl }) {
