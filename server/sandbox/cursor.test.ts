@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest'
 
-import { decodeCursor, encodeCursor, queryDigest } from './cursor'
+import { decodeKeysetCursor, encodeKeysetCursor, queryDigest } from './cursor'
 
 const secret = 'test-secret'
 const position = {
   created_at: '2026-01-01T00:00:00.000Z',
-  connected_account_id: 'abc',
+  id: 'abc',
 }
 
 describe('cursor', () => {
   it('round-trips a position for the same query', () => {
     const query = queryDigest({ search: 'a', customer_ids: ['2', '1'] })
-    const cursor = encodeCursor(secret, { ...position, query })
-    expect(decodeCursor(secret, cursor, query)).toEqual(position)
+    const cursor = encodeKeysetCursor(secret, position, query)
+    expect(decodeKeysetCursor(secret, cursor, query)).toEqual(position)
   })
 
   it('binds to the query regardless of key and id order, ignoring undefined', () => {
@@ -24,20 +24,22 @@ describe('cursor', () => {
 
   it('rejects another query, another secret and a tampered body', () => {
     const query = queryDigest({ search: 'a' })
-    const cursor = encodeCursor(secret, { ...position, query })
+    const cursor = encodeKeysetCursor(secret, position, query)
     expect(() =>
-      decodeCursor(secret, cursor, queryDigest({ search: 'b' })),
+      decodeKeysetCursor(secret, cursor, queryDigest({ search: 'b' })),
     ).toThrow(/different query/)
-    expect(() => decodeCursor('other', cursor, query)).toThrow(
+    expect(() => decodeKeysetCursor('other', cursor, query)).toThrow(
       /page_cursor is malformed/,
     )
     const [body = '', signature = ''] = cursor.split('.')
     const forged = Buffer.from(
       JSON.stringify(['2099-01-01T00:00:00.000Z', 'zzz', query]),
     ).toString('base64url')
-    expect(() => decodeCursor(secret, `${forged}.${signature}`, query)).toThrow(
+    expect(() =>
+      decodeKeysetCursor(secret, `${forged}.${signature}`, query),
+    ).toThrow(/malformed/)
+    expect(() => decodeKeysetCursor(secret, `${body}.`, query)).toThrow(
       /malformed/,
     )
-    expect(() => decodeCursor(secret, `${body}.`, query)).toThrow(/malformed/)
   })
 })

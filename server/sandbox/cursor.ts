@@ -1,16 +1,12 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 
 import { invalidInput, SandboxError } from './errors'
-import type { ListPosition } from './store'
 
 /**
  * Cursors are opaque to clients: the position of the last row returned and a
  * hash of the query, signed so that a forged position is rejected rather than
  * silently honoured.
  */
-interface CursorPayload extends ListPosition {
-  query: string
-}
 
 const sign = (secret: string, body: string): string =>
   createHmac('sha256', secret).update(body).digest('base64url').slice(0, 22)
@@ -92,22 +88,4 @@ export function decodeKeysetCursor(
     )
   }
   return { created_at, id }
-}
-
-/** A cursor over connected accounts, ordered by created_at then connected_account_id. */
-export function encodeCursor(secret: string, payload: CursorPayload): string {
-  return encodeKeysetCursor(
-    secret,
-    { created_at: payload.created_at, id: payload.connected_account_id },
-    payload.query,
-  )
-}
-
-export function decodeCursor(
-  secret: string,
-  cursor: string,
-  expectedQuery: string,
-): ListPosition {
-  const { created_at, id } = decodeKeysetCursor(secret, cursor, expectedQuery)
-  return { created_at, connected_account_id: id }
 }

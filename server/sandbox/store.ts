@@ -14,6 +14,7 @@ import type { Db } from './db'
 import { getMeta } from './db'
 import type { DeviceType } from './device-catalog'
 import { deviceLineOf } from './device-catalog'
+import { SqlWhere } from './sql-where'
 
 export type ConnectedAccountEvent = Extract<
   SeamEvent,
@@ -383,44 +384,39 @@ export class SandboxStore {
     after: ListPosition | null,
     limit: number,
   ): StoredAccount[] {
-    const where: string[] = []
-    const params: unknown[] = []
-    if (filter.customer_key !== undefined) {
-      where.push('ca.customer_key = ?')
-      params.push(filter.customer_key)
-    }
+    const where = new SqlWhere()
+      .eq('ca.customer_key', filter.customer_key)
+      .eq('ca.user_identifier_key', filter.user_identifier_key)
     if (filter.customer_ids !== undefined) {
-      where.push(
+      where.add(
         `ca.customer_key IN (SELECT customer_key FROM customers WHERE customer_id IN (SELECT value FROM json_each(?)))`,
+        JSON.stringify(filter.customer_ids),
       )
-      params.push(JSON.stringify(filter.customer_ids))
-    }
-    if (filter.user_identifier_key !== undefined) {
-      where.push('ca.user_identifier_key = ?')
-      params.push(filter.user_identifier_key)
     }
     for (const [key, value] of Object.entries(
       filter.custom_metadata_has ?? {},
     )) {
-      where.push(
+      where.add(
         'ca.seq IN (SELECT seq FROM account_metadata WHERE key = ? AND value = ?)',
+        key,
+        JSON.stringify(value),
       )
-      params.push(key, JSON.stringify(value))
     }
     if (after) {
-      where.push('(ca.created_at, ca.connected_account_id) < (?, ?)')
-      params.push(after.created_at, after.connected_account_id)
+      where.add(
+        '(ca.created_at, ca.connected_account_id) < (?, ?)',
+        after.created_at,
+        after.connected_account_id,
+      )
     }
     const order = 'ORDER BY ca.created_at DESC, ca.connected_account_id DESC'
-    const whereSql = (clauses: string[]): string =>
-      clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : ''
     const run = (sql: string, args: unknown[]): StoredAccount[] =>
       (this.sql(sql).all(...args) as AccountRow[]).map(toStored)
 
     if (filter.search === undefined) {
       return run(
-        `SELECT ca.* FROM connected_accounts ca ${whereSql(where)} ${order} LIMIT ?`,
-        [...params, limit],
+        `SELECT ca.* FROM connected_accounts ca ${where.toString()} ${order} LIMIT ?`,
+        [...where.params, limit],
       )
     }
     const needle = filter.search.toLowerCase()
@@ -429,22 +425,27 @@ export class SandboxStore {
       // A common word fills the page from the newest rows at once; only a rarer
       // one needs the trigram index, whose candidate set is then small.
       const recent = run(
-        `SELECT ca.* FROM (SELECT * FROM connected_accounts ca ${whereSql(where)} ${order} LIMIT ${SEARCH_RECENT_WINDOW}) ca
+        `SELECT ca.* FROM (SELECT * FROM connected_accounts ca ${where.toString()} ${order} LIMIT ${SEARCH_RECENT_WINDOW}) ca
          WHERE ${matches} ${order} LIMIT ?`,
-        [...params, needle, limit],
+        [...where.params, needle, limit],
       )
       if (recent.length >= limit) return recent
+      const indexed = where
+        .and(
+          'ca.seq IN (SELECT rowid FROM connected_accounts_search WHERE connected_accounts_search MATCH ?)',
+          ftsPhrase(needle),
+        )
+        .and(matches, needle)
       return run(
-        `SELECT ca.* FROM connected_accounts ca
-         ${whereSql([...where, 'ca.seq IN (SELECT rowid FROM connected_accounts_search WHERE connected_accounts_search MATCH ?)', matches])}
-         ${order} LIMIT ?`,
-        [...params, ftsPhrase(needle), needle, limit],
+        `SELECT ca.* FROM connected_accounts ca ${indexed.toString()} ${order} LIMIT ?`,
+        [...indexed.params, limit],
       )
     }
     // The trigram index needs three characters; one or two match so often that the scan stops early.
+    const scanned = where.and(matches, needle)
     return run(
-      `SELECT ca.* FROM connected_accounts ca ${whereSql([...where, matches])} ${order} LIMIT ?`,
-      [...params, needle, limit],
+      `SELECT ca.* FROM connected_accounts ca ${scanned.toString()} ${order} LIMIT ?`,
+      [...scanned.params, limit],
     )
   }
 
@@ -554,27 +555,7 @@ export class SandboxStore {
     return this.db.transaction(() => {
       const account = this.getAccount(connectedAccountId)
       if (!account) return undefined
-      const updated: StoredAccount = {
-        ...account,
-        ...(patch.custom_metadata !== undefined
-          ? { custom_metadata: patch.custom_metadata }
-          : {}),
-        ...(patch.display_name !== undefined
-          ? { display_name: patch.display_name }
-          : {}),
-        ...(patch.automatically_manage_new_devices !== undefined
-          ? {
-              automatically_manage_new_devices:
-                patch.automatically_manage_new_devices,
-            }
-          : {}),
-        ...(patch.accepted_capabilities !== undefined
-          ? { accepted_capabilities: patch.accepted_capabilities }
-          : {}),
-        ...(patch.customer_key !== undefined
-          ? { customer_key: patch.customer_key }
-          : {}),
-      }
+      const updated: StoredAccount = { ...account, ...patch }
       if (patch.customer_key !== undefined)
         this.ensureCustomer(patch.customer_key)
       this.saveAccount(updated)
@@ -707,36 +688,25 @@ export class SandboxStore {
     after: DevicePosition | null,
     limit: number,
   ): ListedDevice[] {
-    const where: string[] = []
-    const params: unknown[] = []
-    const eq = (column: string, value: string | undefined): void => {
-      if (value === undefined) return
-      where.push(`${column} = ?`)
-      params.push(value)
-    }
-    const oneOf = (
-      column: string,
-      values: readonly string[] | undefined,
-    ): void => {
-      if (values === undefined) return
-      where.push(`${column} IN (SELECT value FROM json_each(?))`)
-      params.push(JSON.stringify(values))
-    }
-    eq('d.connected_account_id', filter.connected_account_id)
-    oneOf('d.connected_account_id', filter.connected_account_ids)
-    eq('ca.customer_key', filter.customer_key)
-    oneOf('d.device_id', filter.device_ids)
-    eq('d.device_type', filter.device_type)
-    oneOf('d.device_type', filter.device_types)
+    const where = new SqlWhere()
+      .eq('d.connected_account_id', filter.connected_account_id)
+      .oneOf('d.connected_account_id', filter.connected_account_ids)
+      .eq('ca.customer_key', filter.customer_key)
+      .oneOf('d.device_id', filter.device_ids)
+      .eq('d.device_type', filter.device_type)
+      .oneOf('d.device_type', filter.device_types)
     if (after) {
-      where.push('(d.created_at, d.device_id) < (?, ?)')
-      params.push(after.created_at, after.device_id)
+      where.add(
+        '(d.created_at, d.device_id) < (?, ?)',
+        after.created_at,
+        after.device_id,
+      )
     }
     const sql = `SELECT d.*, ca.account_type, ca.account_type_display_name, ca.errors AS account_errors
       FROM devices d JOIN connected_accounts ca ON ca.connected_account_id = d.connected_account_id
-      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ${where.toString()}
       ORDER BY d.created_at DESC, d.device_id DESC LIMIT ?`
-    return (this.sql(sql).all(...params, limit) as DeviceRow[]).map(
+    return (this.sql(sql).all(...where.params, limit) as DeviceRow[]).map(
       toListedDevice,
     )
   }
@@ -798,43 +768,20 @@ export class SandboxStore {
   }
 
   listEvents(filter: EventFilter): ConnectedAccountEvent[] {
-    const where: string[] = []
-    const params: unknown[] = []
-    const eq = (column: string, value: string | undefined): void => {
-      if (value === undefined) return
-      where.push(`${column} = ?`)
-      params.push(value)
-    }
-    const oneOf = (
-      column: string,
-      values: readonly string[] | undefined,
-    ): void => {
-      if (values === undefined) return
-      where.push(`${column} IN (SELECT value FROM json_each(?))`)
-      params.push(JSON.stringify(values))
-    }
-    eq('connected_account_id', filter.connected_account_id)
-    eq('connect_webview_id', filter.connect_webview_id)
-    eq('customer_key', filter.customer_key)
-    oneOf('event_type', filter.event_types)
-    oneOf('event_id', filter.event_ids)
-    if (filter.since !== undefined) {
-      where.push('created_at >= ?')
-      params.push(filter.since)
-    }
-    if (filter.after !== undefined) {
-      where.push('created_at > ?')
-      params.push(filter.after)
-    }
-    if (filter.before !== undefined) {
-      where.push('created_at < ?')
-      params.push(filter.before)
-    }
+    const where = new SqlWhere()
+      .eq('connected_account_id', filter.connected_account_id)
+      .eq('connect_webview_id', filter.connect_webview_id)
+      .eq('customer_key', filter.customer_key)
+      .oneOf('event_type', filter.event_types)
+      .oneOf('event_id', filter.event_ids)
+    if (filter.since !== undefined) where.add('created_at >= ?', filter.since)
+    if (filter.after !== undefined) where.add('created_at > ?', filter.after)
+    if (filter.before !== undefined) where.add('created_at < ?', filter.before)
     const sql = `SELECT event_id, connected_account_id, created_at, body FROM events
-      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ${where.toString()}
       ORDER BY created_at DESC, seq DESC LIMIT ? OFFSET ?`
     const rows = this.sql(sql).all(
-      ...params,
+      ...where.params,
       filter.limit,
       filter.offset,
     ) as EventRow[]

@@ -1,13 +1,13 @@
 import { z } from 'zod'
 
-import { decodeCursor, encodeCursor, queryDigest } from '../cursor'
+import { decodeKeysetCursor, queryDigest } from '../cursor'
 import {
   customMetadataFilter,
   integerField,
   stringField,
   uuidField,
 } from '../fields'
-import { paramsToQuery } from '../params'
+import { keysetPage } from '../pagination'
 import { defineRoute } from '../route'
 import { toConnectedAccount } from '../store'
 
@@ -44,31 +44,29 @@ export const connectedAccountsList = defineRoute({
     const { limit, page_cursor, ...filter } = params
     const digest = queryDigest(filter)
     const after = page_cursor
-      ? decodeCursor(store.cursorSecret, page_cursor, digest)
+      ? decodeKeysetCursor(store.cursorSecret, page_cursor, digest)
       : null
-    const rows = store.listAccounts(filter, after, limit + 1)
-    const page = rows.slice(0, limit)
-    const last = page[page.length - 1]
-    const nextCursor =
-      rows.length > limit && last
-        ? encodeCursor(store.cursorSecret, {
-            created_at: last.created_at,
-            connected_account_id: last.connected_account_id,
-            query: digest,
-          })
-        : null
+    const rows = store.listAccounts(
+      filter,
+      after && { created_at: after.created_at, connected_account_id: after.id },
+      limit + 1,
+    )
+    const { page, pagination } = keysetPage(rows, {
+      limit,
+      positionOf: (account) => ({
+        created_at: account.created_at,
+        id: account.connected_account_id,
+      }),
+      secret: store.cursorSecret,
+      digest,
+      url: `${baseUrl}/connected_accounts/list`,
+      params,
+    })
     return {
       connected_accounts: page.map((account) =>
         toConnectedAccount(account, baseUrl),
       ),
-      pagination: {
-        has_next_page: nextCursor !== null,
-        next_page_cursor: nextCursor,
-        next_page_url:
-          nextCursor === null
-            ? null
-            : `${baseUrl}/connected_accounts/list?${paramsToQuery({ ...params, page_cursor: nextCursor }).toString()}`,
-      },
+      pagination,
     }
   },
 })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { definedFields } from '../defined-fields'
 import { connectedAccountNotFound, invalidInput } from '../errors'
 import {
   acceptedCapabilities,
@@ -41,26 +42,10 @@ export const connectedAccountsUpdate = defineRoute({
         },
       )
     }
-    const updated = store.updateAccount(connected_account_id, {
-      ...(patch.custom_metadata !== undefined
-        ? { custom_metadata: patch.custom_metadata }
-        : {}),
-      ...(patch.display_name !== undefined
-        ? { display_name: patch.display_name }
-        : {}),
-      ...(patch.automatically_manage_new_devices !== undefined
-        ? {
-            automatically_manage_new_devices:
-              patch.automatically_manage_new_devices,
-          }
-        : {}),
-      ...(patch.accepted_capabilities !== undefined
-        ? { accepted_capabilities: patch.accepted_capabilities }
-        : {}),
-      ...(patch.customer_key !== undefined
-        ? { customer_key: patch.customer_key }
-        : {}),
-    })
+    const updated = store.updateAccount(
+      connected_account_id,
+      definedFields(patch),
+    )
     if (!updated) throw connectedAccountNotFound()
     return { connected_account: toConnectedAccount(updated, baseUrl) }
   },

@@ -1,13 +1,13 @@
 import { z } from 'zod'
 
-import { decodeKeysetCursor, encodeKeysetCursor, queryDigest } from '../cursor'
+import { decodeKeysetCursor, queryDigest } from '../cursor'
 import {
   deviceTypeField,
   integerField,
   stringField,
   uuidField,
 } from '../fields'
-import { paramsToQuery } from '../params'
+import { keysetPage } from '../pagination'
 import { defineRoute } from '../route'
 import { toDevice } from '../store'
 
@@ -58,28 +58,22 @@ export const devicesList = defineRoute({
       after && { created_at: after.created_at, device_id: after.id },
       limit + 1,
     )
-    const page = rows.slice(0, limit)
-    const last = page[page.length - 1]
-    const nextCursor =
-      rows.length > limit && last
-        ? encodeKeysetCursor(
-            store.cursorSecret,
-            { created_at: last.created_at, id: last.device_id },
-            digest,
-          )
-        : null
+    const { page, pagination } = keysetPage(rows, {
+      limit,
+      positionOf: (device) => ({
+        created_at: device.created_at,
+        id: device.device_id,
+      }),
+      secret: store.cursorSecret,
+      digest,
+      url: `${baseUrl}/devices/list`,
+      params,
+    })
     return {
       devices: page.map((device) =>
         toDevice(device, store.workspaceId, baseUrl),
       ),
-      pagination: {
-        has_next_page: nextCursor !== null,
-        next_page_cursor: nextCursor,
-        next_page_url:
-          nextCursor === null
-            ? null
-            : `${baseUrl}/devices/list?${paramsToQuery({ ...params, page_cursor: nextCursor }).toString()}`,
-      },
+      pagination,
     }
   },
 })
