@@ -4,6 +4,10 @@ const port = 4173
 const baseURL = `http://127.0.0.1:${port}`
 const isCI = Boolean(process.env.CI)
 
+// A distinctive server-side key, so the journeys can prove it never reaches
+// the browser. Set here, it is inherited by the test workers.
+process.env.E2E_SANDBOX_API_KEY ??= 'seam_sandbox_e2e_never_in_browser'
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -43,9 +47,10 @@ export default defineConfig({
       // run gets a freshly seeded sandbox. A globalSetup would run too late:
       // it starts after the web server.
       SANDBOX_DB: 'test-results/e2e-sandbox.db',
+      SANDBOX_API_KEY: process.env.E2E_SANDBOX_API_KEY,
     },
     reuseExistingServer: !isCI,
     timeout: 60_000,
-    stdout: 'pipe',
+    stdout: 'ignore',
   },
 })
