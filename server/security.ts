@@ -31,7 +31,6 @@ const permissionsPolicy = [
   'payment=()',
   'usb=()',
   'serial=()',
-  'bluetooth=()',
   'clipboard-write=(self)',
 ].join(', ')
 

@@ -1,18 +1,28 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
+
+import { Toaster } from '../components/ui/toast'
+import { toast } from '../components/ui/toast-store'
+import { createQueryClient } from '../lib/query-client'
 
 export function AppProvider({ children }: { children: ReactNode }) {
   // Created once per mount so tests and hot reloads never share a cache.
-  const [queryClient] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: {
-          queries: { staleTime: 30_000, retry: 1 },
-        },
-      }),
+  const [queryClient] = useState(() =>
+    createQueryClient({
+      onBackgroundError: (error) => {
+        toast({
+          tone: 'error',
+          title: 'Couldn’t refresh. Showing the last data loaded.',
+          description: error.message,
+        })
+      },
+    }),
   )
 
   return (
-    <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    <QueryClientProvider client={queryClient}>
+      {children}
+      <Toaster />
+    </QueryClientProvider>
   )
 }

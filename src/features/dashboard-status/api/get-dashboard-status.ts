@@ -34,6 +34,7 @@ export const dashboardStatusQueryOptions = () =>
   queryOptions({
     queryKey: dashboardKeys.status(),
     queryFn: ({ signal }) => getDashboardStatus(signal),
+    staleTime: Infinity,
   })
 
 export const useDashboardStatus = () => useQuery(dashboardStatusQueryOptions())

@@ -1,0 +1,61 @@
+import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router'
+
+import { ThemeToggle } from '../components/ui/theme-toggle'
+import { ModeBadge } from '../features/dashboard-status/components/mode-badge'
+import { cn } from '../lib/cn'
+import { paths } from './paths'
+
+/**
+ * The list restores its scroll position by URL, not by history entry, so
+ * "All accounts" from a detail page lands where the reader left the list.
+ */
+function scrollKey(location: {
+  pathname: string
+  search: string
+  key: string
+}) {
+  return location.pathname === paths.accounts
+    ? `${location.pathname}${location.search}`
+    : location.key
+}
+
+export function Layout() {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="border-b border-zinc-200/80 bg-white dark:border-zinc-800/80 dark:bg-zinc-950">
+        <div className="mx-auto flex h-12 w-full max-w-screen-2xl items-center gap-4 px-4 sm:px-6">
+          <Link
+            to={paths.accounts}
+            className="flex shrink-0 items-center gap-2 rounded-md text-sm font-semibold tracking-tight"
+          >
+            <img src="/favicon.svg" alt="" className="size-5" />
+            <span className="max-sm:sr-only">Seam Accounts Console</span>
+          </Link>
+          <nav aria-label="Main" className="flex items-center gap-1">
+            <NavLink
+              to={paths.accounts}
+              className={({ isActive }) =>
+                cn(
+                  'rounded-md px-2 py-1 text-[13px] font-medium transition-colors',
+                  isActive
+                    ? 'bg-zinc-100 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100'
+                    : 'text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',
+                )
+              }
+            >
+              Accounts
+            </NavLink>
+          </nav>
+          <div className="ml-auto flex items-center gap-3">
+            <ModeBadge />
+            <ThemeToggle />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-6 sm:px-6">
+        <Outlet />
+      </main>
+      <ScrollRestoration getKey={scrollKey} />
+    </div>
+  )
+}

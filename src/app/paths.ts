@@ -1,0 +1,7 @@
+/** Every URL of the app, in one place. */
+export const paths = {
+  home: '/',
+  accounts: '/accounts',
+  account: (connectedAccountId: string) =>
+    `/accounts/${encodeURIComponent(connectedAccountId)}`,
+} as const

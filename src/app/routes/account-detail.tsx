@@ -1,0 +1,96 @@
+import { Link, useLocation, useParams } from 'react-router'
+
+import { Button, buttonClassName } from '../../components/ui/button'
+import { ChevronLeftIcon, ErrorIcon } from '../../components/ui/icons'
+import { useConnectedAccount } from '../../features/connected-accounts/api/get-connected-account'
+import {
+  AccountSummary,
+  AccountSummarySkeleton,
+} from '../../features/connected-accounts/components/account-summary'
+import { isApiError } from '../../lib/api-error'
+import { paths } from '../paths'
+import type { AccountLinkState } from './accounts'
+
+function isNotFound(error: Error): boolean {
+  if (!isApiError(error)) return false
+  return (
+    error.status === 404 ||
+    // Not a UUID: no account can have this ID.
+    (error.type === 'invalid_input' &&
+      'connected_account_id' in error.fieldErrors)
+  )
+}
+
+function listSearchFrom(state: unknown): string {
+  const search = (state as Partial<AccountLinkState> | null)?.listSearch
+  return typeof search === 'string' && search.startsWith('?') ? search : ''
+}
+
+export function AccountDetailRoute() {
+  const { connected_account_id = '' } = useParams()
+  const location = useLocation()
+  const { data, error, isPending, isFetching, refetch } = useConnectedAccount({
+    connected_account_id,
+  })
+  const backTo = `${paths.accounts}${listSearchFrom(location.state)}`
+
+  return (
+    <div className="mx-auto max-w-3xl">
+      <title>
+        {data
+          ? `${data.display_name} · Seam Accounts Console`
+          : 'Account · Seam Accounts Console'}
+      </title>
+      <Link
+        to={backTo}
+        className={buttonClassName({
+          variant: 'ghost',
+          size: 'sm',
+          className: '-ml-2 mb-4',
+        })}
+      >
+        <ChevronLeftIcon className="size-3.5" />
+        All accounts
+      </Link>
+      {data ? (
+        <AccountSummary account={data} />
+      ) : isPending ? (
+        <AccountSummarySkeleton />
+      ) : isNotFound(error) ? (
+        <div className="py-10">
+          <h1 className="text-lg font-semibold tracking-tight">
+            Account not found
+          </h1>
+          <p className="mt-1 text-[13px] break-words text-zinc-500 [overflow-wrap:anywhere] dark:text-zinc-400">
+            No connected account has the ID{' '}
+            <code className="font-mono text-xs">{connected_account_id}</code>.
+            It may have been deleted.
+          </p>
+        </div>
+      ) : (
+        <div role="alert" className="py-10">
+          <h1 className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+            <ErrorIcon className="size-4 text-red-600 dark:text-red-400" />
+            Couldn’t load this account
+          </h1>
+          <p className="mt-1 text-[13px] text-zinc-600 dark:text-zinc-300">
+            {error.message}
+          </p>
+          {isApiError(error) && error.requestId ? (
+            <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+              Request ID{' '}
+              <code className="font-mono select-all">{error.requestId}</code>
+            </p>
+          ) : null}
+          <Button
+            className="mt-4"
+            disabled={isFetching}
+            onClick={() => void refetch()}
+          >
+            {isFetching ? 'Retrying…' : 'Retry'}
+          </Button>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,54 @@
+import type { ConnectedAccount } from '@seamapi/types/connect'
+import { useCallback, useMemo } from 'react'
+import { useLocation, useSearchParams } from 'react-router'
+
+import {
+  ConnectedAccountsScreen,
+  type ViewChangeOptions,
+} from '../../features/connected-accounts/components/accounts-screen'
+import {
+  type AccountsViewState,
+  parseViewState,
+  serializeViewState,
+} from '../../features/connected-accounts/lib/url-state'
+import { paths } from '../paths'
+
+/** What a detail page needs to lead back to the same list view. */
+export interface AccountLinkState {
+  listSearch: string
+}
+
+export function AccountsRoute() {
+  const [searchParams, setSearchParams] = useSearchParams()
+  const { search } = useLocation()
+  const view = useMemo(() => parseViewState(searchParams), [searchParams])
+
+  const onViewChange = useCallback(
+    (next: AccountsViewState, options: ViewChangeOptions = {}) => {
+      setSearchParams(serializeViewState(next), {
+        replace: options.replace ?? false,
+        preventScrollReset: options.keepScroll ?? false,
+      })
+    },
+    [setSearchParams],
+  )
+
+  const accountLink = useCallback(
+    (account: ConnectedAccount) => ({
+      to: paths.account(account.connected_account_id),
+      state: { listSearch: search } satisfies AccountLinkState,
+    }),
+    [search],
+  )
+
+  return (
+    <>
+      <title>Accounts · Seam Accounts Console</title>
+      <ConnectedAccountsScreen
+        view={view}
+        onViewChange={onViewChange}
+        accountLink={accountLink}
+      />
+    </>
+  )
+}

@@ -1,0 +1,77 @@
+import { type ReactNode, useEffect, useId, useRef } from 'react'
+
+import { Button } from './button'
+import { CloseIcon } from './icons'
+
+export interface DialogProps {
+  open: boolean
+  onClose: () => void
+  title: string
+  description?: string
+  children: ReactNode
+}
+
+/**
+ * The native modal <dialog>: the browser traps focus, makes the page behind
+ * inert, closes on Escape and returns focus to where it was.
+ */
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+}: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+  const descriptionId = useId()
+
+  useEffect(() => {
+    const dialog = ref.current
+    if (!dialog) return
+    if (open && !dialog.open) dialog.showModal()
+    if (!open && dialog.open) dialog.close()
+  }, [open])
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      onClose={onClose}
+      onClick={(event) => {
+        // The dialog element itself is only hit on the backdrop.
+        if (event.target === event.currentTarget) onClose()
+      }}
+      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl bg-white p-0 text-zinc-900 shadow-2xl ring-1 ring-zinc-950/10 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-white/10"
+    >
+      <div className="p-5">
+        <div className="flex items-start justify-between gap-4">
+          <div>
+            <h2 id={titleId} className="text-sm font-semibold">
+              {title}
+            </h2>
+            {description ? (
+              <p
+                id={descriptionId}
+                className="mt-1 text-[13px] text-zinc-500 dark:text-zinc-400"
+              >
+                {description}
+              </p>
+            ) : null}
+          </div>
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label="Close"
+            className="-mt-1.5 -mr-1.5"
+            onClick={onClose}
+          >
+            <CloseIcon />
+          </Button>
+        </div>
+        <div className="mt-4">{children}</div>
+      </div>
+    </dialog>
+  )
+}

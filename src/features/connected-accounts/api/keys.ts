@@ -1,0 +1,16 @@
+import type { GetConnectedAccountParams } from './get-connected-account'
+import type { ListConnectedAccountsParams } from './list-connected-accounts'
+
+/**
+ * General to specific, shaped like the API paths, so invalidating
+ * `lists()` refreshes every page and filter without touching details.
+ */
+export const connectedAccountKeys = {
+  all: ['connected_accounts'] as const,
+  lists: () => [...connectedAccountKeys.all, 'list'] as const,
+  list: (params: ListConnectedAccountsParams) =>
+    [...connectedAccountKeys.lists(), params] as const,
+  details: () => [...connectedAccountKeys.all, 'get'] as const,
+  detail: (params: GetConnectedAccountParams) =>
+    [...connectedAccountKeys.details(), params] as const,
+}

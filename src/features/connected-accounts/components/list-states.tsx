@@ -1,0 +1,118 @@
+import type { ReactNode } from 'react'
+
+import { Button } from '../../../components/ui/button'
+import { ErrorIcon, InboxIcon } from '../../../components/ui/icons'
+import { isApiError } from '../../../lib/api-error'
+import { describeQuery, joinWords } from '../lib/describe-query'
+import { type AccountsQuery, hasFilters } from '../lib/url-state'
+
+function StateBox({
+  icon,
+  children,
+  role,
+}: {
+  icon: ReactNode
+  children: ReactNode
+  role?: 'alert'
+}) {
+  return (
+    <div
+      role={role}
+      className="mx-auto flex max-w-md flex-col items-center px-4 py-14 text-center text-[13px]"
+    >
+      <span className="mb-3 inline-flex size-9 items-center justify-center rounded-lg bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
+        {icon}
+      </span>
+      {children}
+    </div>
+  )
+}
+
+export function EmptyState({
+  query,
+  onClear,
+}: {
+  query: AccountsQuery
+  onClear: () => void
+}) {
+  if (!hasFilters(query)) {
+    return (
+      <StateBox icon={<InboxIcon />}>
+        <h2 className="font-medium text-zinc-900 dark:text-zinc-100">
+          No connected accounts yet
+        </h2>
+        <p className="mt-1 text-zinc-500 dark:text-zinc-400">
+          Accounts appear here once someone connects one through a Connect
+          Webview.
+        </p>
+      </StateBox>
+    )
+  }
+  return (
+    <StateBox icon={<InboxIcon />}>
+      <h2 className="font-medium text-zinc-900 dark:text-zinc-100">
+        No accounts match
+      </h2>
+      <p className="mt-1 break-words text-zinc-500 [overflow-wrap:anywhere] dark:text-zinc-400">
+        Nothing matches {joinWords(describeQuery(query))}.
+      </p>
+      <Button className="mt-4" onClick={onClear}>
+        Clear search and filters
+      </Button>
+    </StateBox>
+  )
+}
+
+/** A cursor from another query or a damaged link: only starting over helps. */
+export function isBadCursorError(error: Error): boolean {
+  return (
+    isApiError(error) &&
+    (error.type === 'mismatched_page_parameters' ||
+      'page_cursor' in error.fieldErrors)
+  )
+}
+
+export function ErrorState({
+  error,
+  retrying,
+  onRetry,
+  onFirstPage,
+}: {
+  error: Error
+  retrying: boolean
+  onRetry: () => void
+  onFirstPage: (() => void) | null
+}) {
+  const requestId = isApiError(error) ? error.requestId : null
+  return (
+    <StateBox
+      role="alert"
+      icon={<ErrorIcon className="size-4 text-red-600 dark:text-red-400" />}
+    >
+      <h2 className="font-medium text-zinc-900 dark:text-zinc-100">
+        Couldn’t load accounts
+      </h2>
+      <p className="mt-1 break-words text-zinc-600 [overflow-wrap:anywhere] dark:text-zinc-300">
+        {error.message}
+      </p>
+      {requestId ? (
+        <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+          Request ID{' '}
+          <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[11px] text-zinc-700 select-all dark:bg-zinc-800 dark:text-zinc-300">
+            {requestId}
+          </code>
+        </p>
+      ) : null}
+      <div className="mt-4 flex gap-2">
+        <Button onClick={onRetry} disabled={retrying}>
+          {retrying ? 'Retrying…' : 'Retry'}
+        </Button>
+        {onFirstPage ? (
+          <Button variant="ghost" onClick={onFirstPage}>
+            Go to the first page
+          </Button>
+        ) : null}
+      </div>
+    </StateBox>
+  )
+}

@@ -1,0 +1,103 @@
+import { useId } from 'react'
+
+import { Button } from '../../../components/ui/button'
+import {
+  ChevronLeftIcon,
+  ChevronRightIcon,
+  ChevronsLeftIcon,
+} from '../../../components/ui/icons'
+import { formatNumber } from '../../../lib/format'
+import { PAGE_SIZES, type PageSize } from '../lib/url-state'
+
+export interface PaginationProps {
+  page: number
+  pageSize: PageSize
+  /** Rows on this page, once known. */
+  rowCount: number | null
+  canPrevious: boolean
+  canNext: boolean
+  /** Previous is unknown (a link opened in a fresh tab): offer the first page. */
+  showFirst: boolean
+  onPrevious: () => void
+  onNext: () => void
+  onFirst: () => void
+  onPageSizeChange: (size: PageSize) => void
+}
+
+/**
+ * Cursor paging, as Seam pages: forward by the API's cursor, back by the
+ * cursors remembered on the way. There is no total to show, so none is made up.
+ */
+export function Pagination({
+  page,
+  pageSize,
+  rowCount,
+  canPrevious,
+  canNext,
+  showFirst,
+  onPrevious,
+  onNext,
+  onFirst,
+  onPageSizeChange,
+}: PaginationProps) {
+  const sizeId = useId()
+  const firstRow = (page - 1) * pageSize + 1
+  const range =
+    rowCount === null || rowCount === 0
+      ? null
+      : `${formatNumber(firstRow)}–${formatNumber(firstRow + rowCount - 1)}`
+  return (
+    <nav
+      aria-label="Pagination"
+      className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2.5 text-[13px]"
+    >
+      <div className="flex items-center gap-2 text-zinc-500 dark:text-zinc-400">
+        <label htmlFor={sizeId}>Rows per page</label>
+        <select
+          id={sizeId}
+          value={pageSize}
+          onChange={(event) => {
+            const size = PAGE_SIZES.find(
+              (allowed) => allowed === Number(event.target.value),
+            )
+            if (size) onPageSizeChange(size)
+          }}
+          className="h-7 rounded-md bg-white pr-1 pl-2 text-[13px] text-zinc-900 shadow-xs ring-1 ring-zinc-950/10 ring-inset dark:bg-zinc-900 dark:text-zinc-100 dark:ring-white/10"
+        >
+          {PAGE_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex items-center gap-1.5">
+        <p
+          aria-live="polite"
+          className="mr-1.5 text-zinc-600 tabular-nums dark:text-zinc-400"
+        >
+          <span className="font-medium text-zinc-900 dark:text-zinc-100">
+            Page {formatNumber(page)}
+          </span>
+          {range ? (
+            <span className="max-sm:hidden"> · rows {range}</span>
+          ) : null}
+        </p>
+        {showFirst ? (
+          <Button size="sm" onClick={onFirst} disabled={page <= 1}>
+            <ChevronsLeftIcon className="size-3.5" />
+            First page
+          </Button>
+        ) : null}
+        <Button size="sm" onClick={onPrevious} disabled={!canPrevious}>
+          <ChevronLeftIcon className="size-3.5" />
+          Previous
+        </Button>
+        <Button size="sm" onClick={onNext} disabled={!canNext}>
+          Next
+          <ChevronRightIcon className="size-3.5" />
+        </Button>
+      </div>
+    </nav>
+  )
+}

@@ -1,0 +1,216 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+
+import { apiPost } from './api-client'
+import { ApiError, isApiError, parseFieldErrors } from './api-error'
+
+function stubFetch(response: Response | Error) {
+  const fetchMock = vi.fn((_input: RequestInfo | URL, _init?: RequestInit) =>
+    response instanceof Error
+      ? Promise.reject(response)
+      : Promise.resolve(response),
+  )
+  vi.stubGlobal('fetch', fetchMock)
+  return fetchMock
+}
+
+const json = (
+  body: unknown,
+  status: number,
+  headers: Record<string, string> = {},
+) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  })
+
+async function caught(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise
+  } catch (error) {
+    if (isApiError(error)) return error
+    throw error
+  }
+  throw new Error('expected the call to fail')
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+describe('apiPost', () => {
+  it('POSTs JSON to /api/<route> and returns the parsed body', async () => {
+    const fetchMock = stubFetch(json({ connected_accounts: [], ok: true }, 200))
+    const controller = new AbortController()
+    const body = await apiPost(
+      'connected_accounts/list',
+      { limit: 25, search: 'gmail' },
+      { signal: controller.signal },
+    )
+    expect(body).toEqual({ connected_accounts: [], ok: true })
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    const [url, init] = fetchMock.mock.calls[0] ?? []
+    expect(url).toBe('/api/connected_accounts/list')
+    expect(init?.method).toBe('POST')
+    expect(new Headers(init?.headers).get('Content-Type')).toBe(
+      'application/json',
+    )
+    expect(init?.body).toBe('{"limit":25,"search":"gmail"}')
+    expect(init?.signal).toBe(controller.signal)
+  })
+
+  it("throws an ApiError from Seam's error shape", async () => {
+    stubFetch(
+      json(
+        {
+          error: {
+            type: 'connected_account_not_found',
+            message: 'Connected account not found',
+            request_id: 'req_123',
+          },
+          ok: false,
+        },
+        404,
+        { 'X-Request-Id': 'header_id' },
+      ),
+    )
+    const error = await caught(apiPost('connected_accounts/get', {}))
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error).toBeInstanceOf(Error)
+    expect(error).toMatchObject({
+      type: 'connected_account_not_found',
+      message: 'Connected account not found',
+      status: 404,
+      requestId: 'req_123',
+      fieldErrors: {},
+    })
+    expect(error.isTransient).toBe(false)
+  })
+
+  it('reads field errors in the flat shape of the sandbox', async () => {
+    stubFetch(
+      json(
+        {
+          error: {
+            type: 'invalid_input',
+            message: 'page_cursor is malformed',
+            request_id: 'r1',
+            validation_errors: { page_cursor: ['Malformed page cursor'] },
+          },
+          ok: false,
+        },
+        400,
+      ),
+    )
+    const error = await caught(apiPost('connected_accounts/list', {}))
+    expect(error.fieldErrors).toEqual({
+      page_cursor: ['Malformed page cursor'],
+    })
+  })
+
+  it("reads field errors in zod's format() shape used by Seam", async () => {
+    stubFetch(
+      json(
+        {
+          error: {
+            type: 'invalid_input',
+            message: 'Invalid input',
+            request_id: 'r2',
+            validation_errors: {
+              _errors: [],
+              limit: { _errors: ['Number must be at most 200'] },
+              custom_metadata_has: { _errors: [] },
+            },
+          },
+        },
+        400,
+      ),
+    )
+    const error = await caught(apiPost('connected_accounts/list', {}))
+    expect(error.fieldErrors).toEqual({
+      limit: ['Number must be at most 200'],
+    })
+  })
+
+  it('survives an HTML error page, using the status and the request id header', async () => {
+    stubFetch(
+      new Response('<html><body>Bad gateway</body></html>', {
+        status: 502,
+        statusText: 'Bad Gateway',
+        headers: { 'Content-Type': 'text/html', 'X-Request-Id': 'rid-502' },
+      }),
+    )
+    const error = await caught(apiPost('connected_accounts/list', {}))
+    expect(error).toMatchObject({
+      type: 'server_error',
+      status: 502,
+      requestId: 'rid-502',
+      message:
+        'The server answered with status 502 (Bad Gateway) and no error details.',
+    })
+    expect(error.isTransient).toBe(true)
+  })
+
+  it('survives an empty error body and JSON without an error object', async () => {
+    stubFetch(new Response('', { status: 403 }))
+    expect(await caught(apiPost('x', {}))).toMatchObject({
+      type: 'http_error',
+      status: 403,
+      requestId: null,
+    })
+    stubFetch(json({ message: 'nope' }, 500))
+    expect(await caught(apiPost('x', {}))).toMatchObject({
+      type: 'server_error',
+      status: 500,
+    })
+    stubFetch(json({ error: { type: 42, message: '' } }, 400))
+    expect(await caught(apiPost('x', {}))).toMatchObject({
+      type: 'http_error',
+      message: 'The server answered with status 400 and no error details.',
+    })
+  })
+
+  it('turns a network failure into a transient ApiError', async () => {
+    stubFetch(new TypeError('Failed to fetch'))
+    const error = await caught(apiPost('connected_accounts/list', {}))
+    expect(error).toMatchObject({
+      type: 'network_error',
+      status: 0,
+      requestId: null,
+    })
+    expect(error.isTransient).toBe(true)
+  })
+
+  it('rethrows an abort as is, so it is not mistaken for a failure', async () => {
+    const controller = new AbortController()
+    controller.abort()
+    const abort = new DOMException('The operation was aborted.', 'AbortError')
+    stubFetch(abort)
+    await expect(
+      apiPost('connected_accounts/list', {}, { signal: controller.signal }),
+    ).rejects.toBe(abort)
+  })
+
+  it('rejects a success that is not JSON', async () => {
+    stubFetch(
+      new Response('<html></html>', {
+        status: 200,
+        headers: { 'X-Request-Id': 'rid' },
+      }),
+    )
+    expect(await caught(apiPost('connected_accounts/list', {}))).toMatchObject({
+      type: 'invalid_response',
+      status: 200,
+      requestId: 'rid',
+    })
+  })
+})
+
+describe('parseFieldErrors', () => {
+  it('ignores anything that is not an object of messages', () => {
+    expect(parseFieldErrors(null)).toEqual({})
+    expect(parseFieldErrors(['a'])).toEqual({})
+    expect(parseFieldErrors({ a: 'not a list', b: [1, 'ok'] })).toEqual({
+      b: ['ok'],
+    })
+  })
+})
