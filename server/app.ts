@@ -10,6 +10,8 @@ import { createRedactor, requestLog } from './logging'
 import { createApiProxy } from './proxy/forward'
 import type { Sandbox } from './sandbox/create-sandbox'
 import { securityHeaders } from './security'
+import type { TriageTuning } from './triage/create-triage'
+import { createTriage } from './triage/create-triage'
 import type { Upstream } from './upstream'
 import { createUpstream } from './upstream'
 import { createWorkspaceProbe } from './workspace-probe'
@@ -28,6 +30,8 @@ export interface AppOptions {
   proxy?: Partial<
     Pick<Parameters<typeof createApiProxy>[0], 'retry' | 'breaker' | 'sleep'>
   >
+  /** Tests shorten the triage scan's pages and control its clock. */
+  triage?: TriageTuning
 }
 
 export interface DashboardStatus {
@@ -53,6 +57,9 @@ function cacheControl(path: string, res: Response): string | undefined {
 
 const hasFileExtension = (path: string) => /\.[^/]+$/.test(path)
 
+/** A timer fires a little late under load; reading too early misses the sync. */
+const SYNC_SETTLE_MARGIN_MS = 100
+
 export function createApp({
   config,
   sandbox,
@@ -63,10 +70,42 @@ export function createApp({
   },
   version = '0.0.0',
   proxy = {},
+  triage: triageTuning = {},
 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const redact = createRedactor(secretsOf(config))
   const workspace = createWorkspaceProbe(upstream)
+  const publicOrigin = config.publicUrl
+    ? new URL(config.publicUrl).origin
+    : null
+  const triage = createTriage({
+    upstream,
+    timeoutMs: config.upstreamTimeoutMs,
+    publicOrigin,
+    redact,
+    ...(sandbox ? { countAccounts: () => sandbox.accountCount() } : {}),
+    // The sandbox says when a sync lands; on Seam it shows whenever the
+    // provider answers, so the account is read at once and the rest is left
+    // to the next scan.
+    syncSettleMs:
+      sandbox && sandbox.syncDelayMs > 0
+        ? sandbox.syncDelayMs + SYNC_SETTLE_MARGIN_MS
+        : 0,
+    onScanFailure: (failure) => {
+      log(
+        redact(
+          JSON.stringify({
+            time: new Date().toISOString(),
+            level: 'error',
+            event: 'triage_scan_failed',
+            error_type: failure.type,
+            message: failure.message,
+          }),
+        ),
+      )
+    },
+    tuning: triageTuning,
+  })
 
   app.use(requestLog(log, redact))
   app.use(
@@ -104,14 +143,18 @@ export function createApp({
     }),
   )
 
+  // Before the proxy: these are the dashboard's own routes, not Seam's.
+  app.route('/api/dashboard/triage', triage.routes)
+
   app.route(
     '/api',
     createApiProxy({
       upstream,
       timeoutMs: config.upstreamTimeoutMs,
-      publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : null,
+      publicOrigin,
       isSandboxWorkspace: () => workspace.isSandbox(),
       redact,
+      onWrite: triage.onWrite,
       ...proxy,
     }),
   )

@@ -4,6 +4,8 @@ import type { Sandbox } from './sandbox/create-sandbox'
 /** Where `/api` calls go: the in-process sandbox or a Seam-compatible HTTP server. */
 export interface Upstream {
   mode: 'sandbox' | 'seam'
+  /** Names the workspace it reaches, for per-workspace caches; never a secret. */
+  key: string
   /** Calls `POST <base>/<path>` with the upstream's credentials. */
   post(
     path: string,
@@ -43,6 +45,7 @@ export function sandboxUpstream(sandbox: Sandbox): Upstream {
   const credentials = { authorization: `Bearer ${sandbox.apiKey}` }
   return {
     mode: 'sandbox',
+    key: 'sandbox',
     async post(path, body, { signal, requestId }) {
       const request = new Request(`http://sandbox.internal/${path}`, {
         method: 'POST',
@@ -52,14 +55,26 @@ export function sandboxUpstream(sandbox: Sandbox): Upstream {
       })
       // The sandbox handler does not watch the signal; racing it keeps the
       // timeout behaviour the same as over the network.
-      return await Promise.race([
-        Promise.resolve(sandbox.app.fetch(request)),
-        new Promise<never>((_, reject) => {
-          signal.addEventListener('abort', () => {
-            reject(signal.reason as Error)
-          })
-        }),
-      ])
+      let stopListening: (() => void) | undefined
+      const aborted = new Promise<never>((_, reject) => {
+        const onAbort = () => {
+          reject(signal.reason as Error)
+        }
+        signal.addEventListener('abort', onAbort, { once: true })
+        stopListening = () => {
+          signal.removeEventListener('abort', onAbort)
+        }
+      })
+      try {
+        return await Promise.race([
+          Promise.resolve(sandbox.app.fetch(request)),
+          aborted,
+        ])
+      } finally {
+        // A listener left on a pending timeout signal keeps the response
+        // alive until the timeout fires: a scan would hold every page.
+        stopListening?.()
+      }
     },
   }
 }
@@ -72,6 +87,11 @@ export function seamUpstream(
   const headers = credentialHeaders(credentials)
   return {
     mode: 'seam',
+    // An API key names one workspace; a token needs the workspace beside it.
+    key:
+      credentials.kind === 'api_key'
+        ? `seam ${endpoint}`
+        : `seam ${endpoint} workspace ${credentials.workspaceId}`,
     post: (path, body, { signal, requestId }) =>
       fetchImpl(`${endpoint}/${path}`, {
         method: 'POST',

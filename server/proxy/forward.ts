@@ -9,6 +9,7 @@ import type { Upstream } from '../upstream'
 import type { AllowedRoute } from './allowlist'
 import { findAllowedRoute, MAX_PAGE_SIZE } from './allowlist'
 import { CircuitBreaker } from './circuit-breaker'
+import { requestGuard } from './request-guard'
 import type { RetryPolicy } from './retry'
 import {
   backoffDelay,
@@ -32,6 +33,15 @@ export interface ProxyOptions {
   random?: () => number
   /** Removes configured secrets from what the upstream sends back. */
   redact?: (text: string) => string
+  /**
+   * Told of every write the upstream answered (any status), so caches built
+   * from upstream reads can catch up without the proxy knowing them.
+   */
+  onWrite?: (
+    route: AllowedRoute,
+    body: Readonly<Record<string, unknown>>,
+    status: number,
+  ) => void
 }
 
 type Attempt =
@@ -42,11 +52,6 @@ type Attempt =
 
 const defaultSleep = (ms: number) =>
   new Promise<void>((resolve) => setTimeout(resolve, ms))
-
-function isJsonContentType(value: string | undefined): boolean {
-  const type = value?.split(';')[0]?.trim().toLowerCase()
-  return type === 'application/json'
-}
 
 /** The upstream's JSON body, without a stack trace some servers add to errors. */
 function withoutStack(text: string): string {
@@ -182,9 +187,14 @@ export function createApiProxy(options: ProxyOptions): Hono<AppEnv> {
   // Streams the body and stops at the limit, with or without Content-Length.
   app.use(bodyLimit({ maxSize: API_BODY_LIMIT, onError: tooLarge }))
 
-  app.all('*', async (c) => {
+  const routeOf = (c: Context<AppEnv>) => {
     const rawPath = new URL(c.req.url).pathname
-    const route = findAllowedRoute(rawPath)
+    return { rawPath, route: findAllowedRoute(rawPath) }
+  }
+
+  // Only allowlisted routes, and only POST, go on to the request checks.
+  app.use(async (c, next) => {
+    const { rawPath, route } = routeOf(c)
     if (!route) {
       return apiError(c, 404, 'not_found', `No API route ${rawPath}`)
     }
@@ -197,35 +207,15 @@ export function createApiProxy(options: ProxyOptions): Hono<AppEnv> {
         { allow: 'POST' },
       )
     }
+    await next()
+  })
 
-    // Cross-site request forgery: a browser marks cross-site requests, and
-    // sends Origin on every POST; both must point at this dashboard.
-    if (c.req.header('sec-fetch-site') === 'cross-site') {
-      return apiError(
-        c,
-        403,
-        'cross_site_request',
-        'Cross-site requests to the dashboard API are refused.',
-      )
-    }
-    const origin = c.req.header('origin')
-    const ownOrigin = options.publicOrigin ?? new URL(c.req.url).origin
-    if (origin !== undefined && origin !== ownOrigin) {
-      return apiError(
-        c,
-        403,
-        'cross_site_request',
-        `Requests from ${origin} are refused.`,
-      )
-    }
-    if (!isJsonContentType(c.req.header('content-type'))) {
-      return apiError(
-        c,
-        415,
-        'unsupported_media_type',
-        'Send the request body as application/json.',
-      )
-    }
+  app.use(requestGuard({ publicOrigin: options.publicOrigin }))
+
+  app.post('*', async (c) => {
+    const { rawPath, route } = routeOf(c)
+    // Answered by the allowlist check already; this narrows the type.
+    if (!route) return apiError(c, 404, 'not_found', `No API route ${rawPath}`)
 
     const text = await c.req.text()
     let params: unknown = {}
@@ -274,7 +264,9 @@ export function createApiProxy(options: ProxyOptions): Hono<AppEnv> {
         `/api/${route.path} only works on a sandbox workspace.`,
       )
     }
-    return forward(c, route, JSON.stringify(body))
+    const response = await forward(c, route, JSON.stringify(body))
+    if (route.kind === 'write') options.onWrite?.(route, body, response.status)
+    return response
   })
 
   return app

@@ -55,6 +55,8 @@ export interface Sandbox {
   store: SandboxStore
   /** True when this start created and seeded the database. */
   seeded: boolean
+  /** How long after an accepted sync its effect is applied. */
+  syncDelayMs: number
   accountCount(): number
   close(): void
 }
@@ -278,6 +280,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     apiKey,
     store,
     seeded: isNew,
+    syncDelayMs,
     accountCount: () => store.countAccounts(),
     close: () => {
       for (const timer of pendingSyncs) clearTimeout(timer)
