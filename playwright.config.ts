@@ -35,7 +35,21 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'] },
+      testIgnore: /\.mutates\.spec\.ts$/,
+    },
+    // Journeys that change or delete accounts run once the read-only ones are
+    // done: those compare the table with the API across the whole sandbox.
+    {
+      name: 'chromium-mutating',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: /\.mutates\.spec\.ts$/,
+      dependencies: ['chromium'],
+    },
+  ],
   webServer: {
     // Serves the dist/ that `npm test` builds just before this step.
     command: 'npx tsx server/index.ts',

@@ -45,6 +45,19 @@ export function Layout() {
             >
               Accounts
             </NavLink>
+            <NavLink
+              to={paths.triage}
+              className={({ isActive }) =>
+                cn(
+                  'rounded-md px-2 py-1 text-[13px] font-medium transition-colors',
+                  isActive
+                    ? 'bg-zinc-100 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100'
+                    : 'text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',
+                )
+              }
+            >
+              Triage
+            </NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <ModeBadge />

@@ -2,6 +2,7 @@
 export const paths = {
   home: '/',
   accounts: '/accounts',
+  triage: '/triage',
   account: (connectedAccountId: string) =>
     `/accounts/${encodeURIComponent(connectedAccountId)}`,
 } as const

@@ -2,7 +2,6 @@ import { createBrowserRouter, Navigate, useLocation } from 'react-router'
 
 import { Layout } from './layout'
 import { paths } from './paths'
-import { AccountDetailRoute } from './routes/account-detail'
 import { AccountsRoute } from './routes/accounts'
 import { NotFoundRoute } from './routes/not-found'
 import { RouteError } from './routes/route-error'
@@ -22,8 +21,10 @@ export const router = createBrowserRouter([
       { path: 'accounts', element: <AccountsRoute /> },
       {
         path: 'accounts/:connected_account_id',
-        element: <AccountDetailRoute />,
+        // Its own chunk: the editors and zod stay out of the list's first load.
+        lazy: () => import('./routes/account-detail'),
       },
+      { path: 'triage', lazy: () => import('./routes/triage') },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { apiPost } from './api-client'
+import { apiGet, apiPost } from './api-client'
 import { ApiError, isApiError, parseFieldErrors } from './api-error'
 
 function stubFetch(response: Response | Error) {
@@ -212,5 +212,27 @@ describe('parseFieldErrors', () => {
     expect(parseFieldErrors({ a: 'not a list', b: [1, 'ok'] })).toEqual({
       b: ['ok'],
     })
+  })
+})
+
+describe('apiGet', () => {
+  it('GETs /api/<route> without a body and returns the parsed body', async () => {
+    const fetchMock = stubFetch(json({ ok: true, status: 'ready' }, 200))
+    const body = await apiGet('dashboard/triage')
+    expect(body).toEqual({ ok: true, status: 'ready' })
+    const [url, init] = fetchMock.mock.calls[0] ?? []
+    expect(url).toBe('/api/dashboard/triage')
+    expect(init?.method).toBe('GET')
+    expect(init?.body).toBeUndefined()
+  })
+
+  it('parses a failure into an ApiError like apiPost', async () => {
+    stubFetch(
+      json({ error: { type: 'upstream_error', message: 'Seam is down' } }, 502),
+    )
+    const error = await caught(apiGet('dashboard/triage'))
+    expect(error.type).toBe('upstream_error')
+    expect(error.message).toBe('Seam is down')
+    expect(error.status).toBe(502)
   })
 })

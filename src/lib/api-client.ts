@@ -10,22 +10,39 @@ export interface ApiRequestOptions {
  * `ApiError`, except an abort, which rejects with the abort reason so callers
  * (React Query) can tell a cancellation from a failure.
  */
-export async function apiPost<T>(
+export function apiPost<T>(
   route: string,
   body: object = {},
   { signal }: ApiRequestOptions = {},
 ): Promise<T> {
+  return apiRequest<T>(route, {
+    method: 'POST',
+    headers: {
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify(body),
+    signal: signal ?? null,
+  })
+}
+
+/** GETs `/api/<route>`; errors and aborts as `apiPost`. */
+export function apiGet<T>(
+  route: string,
+  { signal }: ApiRequestOptions = {},
+): Promise<T> {
+  return apiRequest<T>(route, {
+    method: 'GET',
+    headers: { Accept: 'application/json' },
+    signal: signal ?? null,
+  })
+}
+
+async function apiRequest<T>(route: string, init: RequestInit): Promise<T> {
+  const signal = init.signal
   let response: Response
   try {
-    response = await fetch(`/api/${route}`, {
-      method: 'POST',
-      headers: {
-        Accept: 'application/json',
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify(body),
-      signal: signal ?? null,
-    })
+    response = await fetch(`/api/${route}`, init)
   } catch (error) {
     if (signal?.aborted) throw error
     throw new ApiError({

@@ -1,12 +1,13 @@
-import { Link, useLocation, useParams } from 'react-router'
+import { Link, useLocation, useNavigate, useParams } from 'react-router'
 
 import { Button, buttonClassName } from '../../components/ui/button'
 import { ChevronLeftIcon, ErrorIcon } from '../../components/ui/icons'
+import { toast } from '../../components/ui/toast-store'
 import { useConnectedAccount } from '../../features/connected-accounts/api/get-connected-account'
 import {
-  AccountSummary,
-  AccountSummarySkeleton,
-} from '../../features/connected-accounts/components/account-summary'
+  AccountDetail,
+  AccountDetailSkeleton,
+} from '../../features/connected-accounts/components/account-detail'
 import { isApiError } from '../../lib/api-error'
 import { paths } from '../paths'
 import type { AccountLinkState } from './accounts'
@@ -29,13 +30,14 @@ function listSearchFrom(state: unknown): string {
 export function AccountDetailRoute() {
   const { connected_account_id = '' } = useParams()
   const location = useLocation()
+  const navigate = useNavigate()
   const { data, error, isPending, isFetching, refetch } = useConnectedAccount({
     connected_account_id,
   })
   const backTo = `${paths.accounts}${listSearchFrom(location.state)}`
 
   return (
-    <div className="mx-auto max-w-3xl">
+    <div className="mx-auto max-w-6xl">
       <title>
         {data
           ? `${data.display_name} · Seam Accounts Console`
@@ -46,34 +48,53 @@ export function AccountDetailRoute() {
         className={buttonClassName({
           variant: 'ghost',
           size: 'sm',
-          className: '-ml-2 mb-4',
+          className: '-ml-2 mb-3',
         })}
       >
         <ChevronLeftIcon className="size-3.5" />
         All accounts
       </Link>
       {data ? (
-        <AccountSummary account={data} />
+        <AccountDetail
+          account={data}
+          onDeleted={(account) => {
+            toast({
+              tone: 'info',
+              title: 'Account deleted',
+              description: `“${account.display_name}” was removed from this workspace.`,
+            })
+            void navigate(backTo, { replace: true })
+          }}
+        />
       ) : isPending ? (
-        <AccountSummarySkeleton />
+        <div aria-busy="true" aria-label="Loading account">
+          <AccountDetailSkeleton />
+        </div>
       ) : isNotFound(error) ? (
-        <div className="py-10">
+        <div className="mx-auto max-w-md py-16 text-center">
+          <title>Account not found · Seam Accounts Console</title>
           <h1 className="text-lg font-semibold tracking-tight">
             Account not found
           </h1>
           <p className="mt-1 text-[13px] break-words text-zinc-500 [overflow-wrap:anywhere] dark:text-zinc-400">
             No connected account has the ID{' '}
             <code className="font-mono text-xs">{connected_account_id}</code>.
-            It may have been deleted.
+            It may have been deleted, or the link is incomplete.
           </p>
+          <Link
+            to={paths.accounts}
+            className={buttonClassName({ className: 'mt-4' })}
+          >
+            Back to the accounts list
+          </Link>
         </div>
       ) : (
-        <div role="alert" className="py-10">
-          <h1 className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+        <div role="alert" className="mx-auto max-w-md py-16 text-center">
+          <h1 className="flex items-center justify-center gap-2 text-lg font-semibold tracking-tight">
             <ErrorIcon className="size-4 text-red-600 dark:text-red-400" />
             Couldn’t load this account
           </h1>
-          <p className="mt-1 text-[13px] text-zinc-600 dark:text-zinc-300">
+          <p className="mt-1 text-[13px] break-words text-zinc-600 dark:text-zinc-300">
             {error.message}
           </p>
           {isApiError(error) && error.requestId ? (
@@ -94,3 +115,6 @@ export function AccountDetailRoute() {
     </div>
   )
 }
+
+/** For the router's `lazy`: the detail page and its forms load on demand. */
+export const Component = AccountDetailRoute

@@ -157,3 +157,29 @@ export const InboxIcon = (props: IconProps) => (
     <path d="M2 9.25h3.25l1 1.5h3.5l1-1.5H14" />
   </Icon>
 )
+
+export const CopyIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="5.25" y="5.25" width="8" height="8" rx="1.25" />
+    <path d="M10.75 5.25v-1.5a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h1.5" />
+  </Icon>
+)
+
+export const TrashIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M2.75 4.25h10.5M6.25 4.25V2.75h3.5v1.5M4.25 4.25l.6 8.6a1 1 0 0 0 1 .9h4.3a1 1 0 0 0 1-.9l.6-8.6" />
+  </Icon>
+)
+
+export const PencilIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M10.5 2.75 13.25 5.5 6 12.75H3.25V10Z" />
+  </Icon>
+)
+
+export const UndoIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M5.5 3.5 2.75 6.25 5.5 9" />
+    <path d="M2.75 6.25h6.5a3.75 3.75 0 0 1 0 7.5H7" />
+  </Icon>
+)

@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test'
+
+import { queueRows, settledTriage } from './support/triage'
+
+interface CreatedWebview {
+  connect_webview: {
+    url: string
+    custom_metadata: Record<string, string | boolean>
+    customer_key?: string
+  }
+}
+
+test('a reconnect link keeps the account metadata and customer key', async ({
+  page,
+  request,
+}) => {
+  const data = await settledTriage(request)
+  const account = data.queue.find(
+    (a) =>
+      a.errors.some((e) => e.error_code === 'account_disconnected') &&
+      a.customer_key !== null &&
+      Object.keys(a.custom_metadata).length > 0,
+  )
+  if (!account) throw new Error('no disconnected account with metadata')
+  const name = account.display_name || account.connected_account_id
+
+  await page.goto(
+    `/triage?q=${encodeURIComponent(account.connected_account_id)}`,
+  )
+  await expect(queueRows(page)).toHaveCount(1)
+
+  const responsePromise = page.waitForResponse((r) =>
+    r.url().endsWith('/api/connect_webviews/create'),
+  )
+  await page
+    .getByRole('button', { name: `Create reconnect link for ${name}` })
+    .click()
+  const response = await responsePromise
+  expect(response.status()).toBe(200)
+  expect(response.request().postDataJSON()).toEqual({
+    custom_metadata: account.custom_metadata,
+    customer_key: account.customer_key,
+  })
+  // What the sandbox recorded for the new webview.
+  const created = (await response.json()) as CreatedWebview
+  expect(created.connect_webview.custom_metadata).toEqual(
+    account.custom_metadata,
+  )
+  expect(created.connect_webview.customer_key).toBe(account.customer_key)
+
+  await expect(
+    page.getByRole('textbox', { name: `Reconnect link for ${name}` }),
+  ).toHaveValue(created.connect_webview.url)
+  await expect(
+    page.getByRole('button', { name: 'Copy reconnect link' }),
+  ).toBeVisible()
+})
