@@ -1,3 +1,5 @@
+import { setTimeout as wait } from 'node:timers/promises'
+
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 
@@ -5,9 +7,16 @@ import { apiError } from './api-error'
 import type { AppEnv } from './app-env'
 import type { Config } from './config'
 import { secretsOf } from './config'
+import { createEmbedEnforcement } from './embed/enforce'
+import { embedRoutes } from './embed/routes'
+import { isEmptyScope } from './embed/scope'
+import { sessionAuth } from './embed/session-auth'
+import { SessionStore, TokenReplayGuard } from './embed/sessions'
+import { CLOCK_SKEW_S } from './embed/token'
 import type { LogSink } from './logging'
 import { createRedactor, requestLog } from './logging'
 import { createApiProxy } from './proxy/forward'
+import { defaultRetryPolicy } from './proxy/retry'
 import type { Sandbox } from './sandbox/create-sandbox'
 import { securityHeaders } from './security'
 import type { TriageTuning } from './triage/create-triage'
@@ -32,6 +41,8 @@ export interface AppOptions {
   >
   /** Tests shorten the triage scan's pages and control its clock. */
   triage?: TriageTuning
+  /** Tests control the clock of embed tokens and sessions. */
+  embed?: { now?: () => number }
 }
 
 export interface DashboardStatus {
@@ -71,6 +82,7 @@ export function createApp({
   version = '0.0.0',
   proxy = {},
   triage: triageTuning = {},
+  embed = {},
 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const redact = createRedactor(secretsOf(config))
@@ -107,10 +119,22 @@ export function createApp({
     tuning: triageTuning,
   })
 
+  const now = embed.now ?? Date.now
+  const sessions = new SessionStore({ now })
+  const replay = new TokenReplayGuard({ now, skewMs: CLOCK_SKEW_S * 1_000 })
+  const enforce = createEmbedEnforcement({
+    upstream,
+    timeoutMs: config.upstreamTimeoutMs,
+    retry: proxy.retry ?? defaultRetryPolicy,
+    sleep: proxy.sleep ?? ((ms) => wait(ms)),
+    random: Math.random,
+    redact,
+  })
+
   app.use(requestLog(log, redact))
   app.use(
     securityHeaders({
-      embedOrigins: config.embedOrigins,
+      embedOrigins: config.embed.origins,
       publicUrl: config.publicUrl,
     }),
   )
@@ -135,13 +159,26 @@ export function createApp({
     )
   })
 
-  app.get('/api/dashboard/status', (c) =>
-    c.json<DashboardStatus>({
+  // Before the session check: a frame whose session expired must still be
+  // able to start a new one.
+  app.route(
+    '/api/embed',
+    embedRoutes({ config, sessions, replay, publicOrigin, now }),
+  )
+
+  app.use('/api/*', sessionAuth(sessions))
+
+  app.get('/api/dashboard/status', (c) => {
+    const scope = c.get('session')?.scope
+    // The sandbox's count is the whole workspace's: a scope has none.
+    const scoped = scope !== undefined && !isEmptyScope(scope)
+    return c.json<DashboardStatus>({
       ok: true,
       mode: upstream.mode,
-      connected_account_count: sandbox ? sandbox.accountCount() : null,
-    }),
-  )
+      connected_account_count:
+        sandbox && !scoped ? sandbox.accountCount() : null,
+    })
+  })
 
   // Before the proxy: these are the dashboard's own routes, not Seam's.
   app.route('/api/dashboard/triage', triage.routes)
@@ -155,6 +192,7 @@ export function createApp({
       isSandboxWorkspace: () => workspace.isSandbox(),
       redact,
       onWrite: triage.onWrite,
+      beforeForward: enforce,
       ...proxy,
     }),
   )

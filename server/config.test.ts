@@ -10,7 +10,12 @@ describe('loadConfig', () => {
       publicUrl: null,
       upstream: { mode: 'sandbox' },
       upstreamTimeoutMs: 10_000,
-      embedOrigins: [],
+      embed: {
+        origins: ['http://127.0.0.1:8081'],
+        secret: null,
+        sessionTtlMs: 900_000,
+        demoPort: 8081,
+      },
       authMode: 'none',
       sandbox: {
         db: 'data/sandbox.db',
@@ -131,7 +136,7 @@ describe('loadConfig', () => {
         PUBLIC_URL: 'https://accounts.example.com/',
       })
       expect(config.upstreamTimeoutMs).toBe(2500)
-      expect(config.embedOrigins).toEqual([
+      expect(config.embed.origins).toEqual([
         'https://portal.example.com',
         'http://localhost:3000',
       ])
@@ -189,6 +194,121 @@ describe('loadConfig', () => {
       expect(secretsOf(loadConfig({ SEAM_API_KEY: 'seam_live_key' }))).toEqual([
         'seam_sandbox_local',
         'seam_live_key',
+      ])
+    })
+  })
+
+  describe('embedding', () => {
+    const SECRET = 'embed-secret-0123456789abcdefghijklmnop'
+
+    it('reads the secret and the session lifetime', () => {
+      const { embed } = loadConfig({
+        EMBED_SECRET: SECRET,
+        EMBED_SESSION_TTL_S: '120',
+      })
+      expect(embed.secret).toBe(SECRET)
+      expect(embed.sessionTtlMs).toBe(120_000)
+    })
+
+    it('refuses a short secret without printing it', () => {
+      const short = 'too-short-secret'
+      let message = ''
+      try {
+        loadConfig({ EMBED_SECRET: short })
+      } catch (error) {
+        message = error instanceof Error ? error.message : String(error)
+      }
+      expect(message).toBe(
+        'EMBED_SECRET must be at least 32 characters (got 16 characters)',
+      )
+      expect(message).not.toContain(short)
+    })
+
+    it.each([
+      ['59', /^EMBED_SESSION_TTL_S must be an integer between 60 and 86400/],
+      ['86401', /^EMBED_SESSION_TTL_S must be an integer between 60/],
+      ['15m', /^EMBED_SESSION_TTL_S must be an integer between 60/],
+    ])('refuses EMBED_SESSION_TTL_S=%s', (value, message) => {
+      expect(() => loadConfig({ EMBED_SESSION_TTL_S: value })).toThrow(message)
+    })
+
+    it('runs the demo portal on PORT + 1 in sandbox mode, and lets it frame the dashboard', () => {
+      expect(loadConfig({ PORT: '9000' }).embed).toMatchObject({
+        demoPort: 9001,
+        origins: ['http://127.0.0.1:9001'],
+      })
+    })
+
+    it.each([
+      ['0.0.0.0', 'http://127.0.0.1:8081'],
+      ['::', 'http://127.0.0.1:8081'],
+      ['::1', 'http://[::1]:8081'],
+      ['localhost', 'http://localhost:8081'],
+      ['192.168.1.20', 'http://192.168.1.20:8081'],
+    ])('gives the demo portal on HOST=%s the origin %s', (HOST, origin) => {
+      expect(loadConfig({ HOST }).embed.origins).toEqual([origin])
+    })
+
+    it('takes EMBED_DEMO_PORT, and 0 turns the demo portal off', () => {
+      expect(loadConfig({ EMBED_DEMO_PORT: '7000' }).embed).toMatchObject({
+        demoPort: 7000,
+        origins: ['http://127.0.0.1:7000'],
+      })
+      expect(loadConfig({ EMBED_DEMO_PORT: '0' }).embed).toMatchObject({
+        demoPort: null,
+        origins: [],
+      })
+    })
+
+    it('keeps EMBED_ORIGINS as given when set, demo portal or not', () => {
+      const config = loadConfig({
+        EMBED_ORIGINS: 'https://portal.example.com',
+        EMBED_DEMO_PORT: '7000',
+      })
+      expect(config.embed).toMatchObject({
+        origins: ['https://portal.example.com'],
+        demoPort: 7000,
+      })
+    })
+
+    it('has no demo portal in Seam mode', () => {
+      expect(loadConfig({ SEAM_API_KEY: 'seam_live_key' }).embed).toEqual({
+        origins: [],
+        secret: null,
+        sessionTtlMs: 900_000,
+        demoPort: null,
+      })
+    })
+
+    it.each([
+      [
+        { EMBED_DEMO_PORT: '8080' },
+        'EMBED_DEMO_PORT must differ from PORT (both are 8080): the demo portal listens beside the dashboard',
+      ],
+      [
+        { PORT: '65535' },
+        /^EMBED_DEMO_PORT defaults to PORT \+ 1, which is 65536/,
+      ],
+      [
+        { EMBED_DEMO_PORT: '65536' },
+        /^EMBED_DEMO_PORT must be an integer between 0 and 65535/,
+      ],
+      [
+        { SEAM_API_KEY: 'seam_live_key', EMBED_DEMO_PORT: '8081' },
+        /^EMBED_DEMO_PORT is set, but the demo portal runs only in sandbox mode/,
+      ],
+      [
+        { SEAM_API_KEY: 'seam_live_key', EMBED_DEMO_PORT: '0' },
+        /^EMBED_DEMO_PORT is set, but the demo portal runs only in sandbox mode/,
+      ],
+    ])('refuses %j with one line naming the variable', (env, message) => {
+      expect(() => loadConfig(env)).toThrow(message)
+    })
+
+    it('lists the embed secret for redaction', () => {
+      expect(secretsOf(loadConfig({ EMBED_SECRET: SECRET }))).toEqual([
+        'seam_sandbox_local',
+        SECRET,
       ])
     })
   })

@@ -55,6 +55,17 @@ const originList = z.string().transform((value, ctx) => {
   return origins
 })
 
+/** An HMAC key shorter than this is guessable offline from one token. */
+const EMBED_SECRET_MIN_LENGTH = 32
+
+/** Variables whose values never appear in an error message. */
+const SECRET_VARIABLES = new Set([
+  'EMBED_SECRET',
+  'SEAM_API_KEY',
+  'SEAM_PERSONAL_ACCESS_TOKEN',
+  'SANDBOX_API_KEY',
+])
+
 // Defaults are written as the strings the variables would hold, so a missing
 // variable goes through exactly the same validation as a set one.
 const envSchema = z.object({
@@ -72,6 +83,15 @@ const envSchema = z.object({
   SEAM_ENDPOINT: httpUrl('').default('https://connect.getseam.com'),
   UPSTREAM_TIMEOUT_MS: integer(100, 120_000).default('10000'),
   EMBED_ORIGINS: originList.default(''),
+  EMBED_SECRET: z
+    .string()
+    .min(
+      EMBED_SECRET_MIN_LENGTH,
+      `must be at least ${EMBED_SECRET_MIN_LENGTH} characters`,
+    )
+    .optional(),
+  EMBED_SESSION_TTL_S: integer(60, 86_400).default('900'),
+  EMBED_DEMO_PORT: integer(0, 65_535).optional(),
   AUTH_MODE: z
     .enum(['none'], { errorMap: () => ({ message: 'must be none' }) })
     .default('none'),
@@ -94,8 +114,7 @@ export interface Config {
   publicUrl: string | null
   upstream: UpstreamConfig
   upstreamTimeoutMs: number
-  /** Origins allowed to frame the dashboard, beyond its own. */
-  embedOrigins: string[]
+  embed: EmbedConfig
   authMode: 'none'
   sandbox: {
     db: string
@@ -104,6 +123,17 @@ export interface Config {
     seed: number
     syncDelayMs: number
   }
+}
+
+export interface EmbedConfig {
+  /** Portal origins allowed to frame the dashboard; empty means none may. */
+  origins: string[]
+  /** Key that signs embed tokens; null when sessions need no token (sandbox only). */
+  secret: string | null
+  /** How long an embed session lasts. */
+  sessionTtlMs: number
+  /** Port of the demo portal served beside the sandbox; null when it is off. */
+  demoPort: number | null
 }
 
 export const isLoopbackHost = (host: string): boolean =>
@@ -159,6 +189,61 @@ function upstreamOf(env: Env): UpstreamConfig {
   return { mode: 'sandbox' }
 }
 
+/** `http://<host>:<port>` as a browser on the same machine reaches it. */
+function localOrigin(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
+  const name = reachable.includes(':') ? `[${reachable}]` : reachable
+  try {
+    return new URL(`http://${name}:${port}`).origin
+  } catch {
+    throw new ConfigError(
+      'HOST',
+      `is ${JSON.stringify(host)}, which is not a host name or IP address`,
+    )
+  }
+}
+
+function embedOf(env: Env, upstream: UpstreamConfig): EmbedConfig {
+  const base = {
+    secret: env.EMBED_SECRET ?? null,
+    sessionTtlMs: env.EMBED_SESSION_TTL_S * 1_000,
+  }
+  if (upstream.mode === 'seam') {
+    if (env.EMBED_DEMO_PORT !== undefined) {
+      throw new ConfigError(
+        'EMBED_DEMO_PORT',
+        'is set, but the demo portal runs only in sandbox mode: unset it when SEAM_API_KEY or SEAM_PERSONAL_ACCESS_TOKEN is set',
+      )
+    }
+    return { ...base, origins: env.EMBED_ORIGINS, demoPort: null }
+  }
+  const demoPort = env.EMBED_DEMO_PORT ?? env.PORT + 1
+  if (demoPort > 65_535) {
+    throw new ConfigError(
+      'EMBED_DEMO_PORT',
+      `defaults to PORT + 1, which is ${demoPort}: set it to a free port between 1 and 65535, or to 0 to turn the demo portal off`,
+    )
+  }
+  if (demoPort === env.PORT) {
+    throw new ConfigError(
+      'EMBED_DEMO_PORT',
+      `must differ from PORT (both are ${demoPort}): the demo portal listens beside the dashboard`,
+    )
+  }
+  if (demoPort === 0) {
+    return { ...base, origins: env.EMBED_ORIGINS, demoPort: null }
+  }
+  return {
+    ...base,
+    // The demo portal frames the dashboard out of the box.
+    origins:
+      env.EMBED_ORIGINS.length > 0
+        ? env.EMBED_ORIGINS
+        : [localOrigin(env.HOST, demoPort)],
+    demoPort,
+  }
+}
+
 type RawEnv = Partial<Record<string, string>>
 
 /** Reads and checks the whole configuration once; a bad value throws one line naming the variable. */
@@ -174,9 +259,11 @@ export function loadConfig(env: RawEnv = process.env): Config {
   if (!result.success) {
     const [issue] = result.error.issues
     const name = String(issue?.path[0] ?? 'environment')
-    throw new Error(
-      `${name} ${issue?.message ?? 'is invalid'} (got ${JSON.stringify(env[name] ?? '')})`,
-    )
+    const value = env[name] ?? ''
+    const got = SECRET_VARIABLES.has(name)
+      ? `${Array.from(value).length} characters`
+      : JSON.stringify(value)
+    throw new Error(`${name} ${issue?.message ?? 'is invalid'} (got ${got})`)
   }
   const parsed = result.data
   const upstream = upstreamOf(parsed)
@@ -193,7 +280,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
     publicUrl: parsed.PUBLIC_URL ?? null,
     upstream,
     upstreamTimeoutMs: parsed.UPSTREAM_TIMEOUT_MS,
-    embedOrigins: parsed.EMBED_ORIGINS,
+    embed: embedOf(parsed, upstream),
     authMode: parsed.AUTH_MODE,
     sandbox: {
       db: parsed.SANDBOX_DB,
@@ -208,6 +295,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
 /** Every configured secret, for redaction and for the checks that none leaks. */
 export function secretsOf(config: Config): string[] {
   const secrets = [config.sandbox.apiKey]
+  if (config.embed.secret !== null) secrets.push(config.embed.secret)
   if (config.upstream.mode === 'seam') {
     const { credentials } = config.upstream
     secrets.push(

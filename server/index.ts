@@ -6,6 +6,11 @@ import { serve } from '@hono/node-server'
 
 import { createApp } from './app'
 import { type Config, loadConfig } from './config'
+import {
+  originFor,
+  type RunningEmbedDemo,
+  startEmbedDemo,
+} from './embed-demo/start'
 import { createSandbox, type Sandbox } from './sandbox/create-sandbox'
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url))
@@ -48,6 +53,49 @@ function startSandbox(config: Config): Sandbox {
   })
 }
 
+/** The dashboard's origin as the browser sees it: what the demo portal frames. */
+function dashboardOrigin(config: Config): string {
+  return config.publicUrl
+    ? new URL(config.publicUrl).origin
+    : originFor(config.host, config.port)
+}
+
+/** The demo portal beside the sandbox, unless EMBED_DEMO_PORT turned it off. */
+async function startDemo(
+  config: Config,
+  sandbox: Sandbox | undefined,
+): Promise<RunningEmbedDemo | undefined> {
+  const port = config.embed.demoPort
+  if (config.upstream.mode !== 'sandbox' || port === null) return undefined
+  let demo: RunningEmbedDemo
+  try {
+    demo = await startEmbedDemo({
+      host: config.host,
+      port,
+      dashboardOrigin: dashboardOrigin(config),
+      secret: config.embed.secret,
+    })
+  } catch (error) {
+    sandbox?.close()
+    const code = (error as NodeJS.ErrnoException).code
+    return fail(
+      code === 'EADDRINUSE'
+        ? `EMBED_DEMO_PORT ${port} is already in use on ${config.host}: set EMBED_DEMO_PORT to a free port, or to 0 to turn the portal demo off`
+        : `EMBED_DEMO_PORT ${port}: the portal demo could not start (${error instanceof Error ? error.message : String(error)})`,
+    )
+  }
+  const tokens = config.embed.secret === null ? 'off' : 'on'
+  console.log(
+    `Portal demo on ${demo.url} (embeds the dashboard; signed tokens: ${tokens})`,
+  )
+  if (!config.embed.origins.includes(demo.url)) {
+    console.warn(
+      `EMBED_ORIGINS does not list ${demo.url}: the dashboard will refuse to be framed by the portal demo`,
+    )
+  }
+  return demo
+}
+
 export function main(): void {
   const config = readConfig()
   const sandbox =
@@ -64,12 +112,14 @@ export function main(): void {
       : `sandbox: ${String(sandbox?.accountCount() ?? 0)} connected accounts`
 
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  let demo: Promise<RunningEmbedDemo | undefined> = Promise.resolve(undefined)
   const server = serve(
     { fetch: app.fetch, hostname: config.host, port: config.port },
     () => {
       console.log(
         `Seam Accounts Console on http://${host}:${config.port} (${upstreamLabel})`,
       )
+      demo = startDemo(config, sandbox)
     },
   )
 
@@ -87,7 +137,10 @@ export function main(): void {
       sandbox?.close()
       process.exit(0)
     }
-    server.close(exit)
+    const closed = new Promise((resolve) => server.close(resolve))
+    void Promise.all([closed, demo.then((running) => running?.close())]).then(
+      exit,
+    )
     // Browsers hold keep-alive connections open; don't wait on them forever.
     setTimeout(exit, 3000).unref()
   }

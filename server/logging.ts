@@ -40,6 +40,8 @@ export function requestLog(
     await next()
     c.res.headers.set('X-Request-Id', requestId)
     const attempts = c.get('upstreamAttempts')
+    // Who acted, never with what: the session token stays out of logs.
+    const session = c.get('session')
     sink(
       redact(
         JSON.stringify({
@@ -51,6 +53,9 @@ export function requestLog(
           status: c.res.status,
           duration_ms: Math.round((performance.now() - started) * 10) / 10,
           ...(attempts > 0 ? { upstream_attempts: attempts } : {}),
+          ...(session
+            ? { session_role: session.role, session_subject: session.subject }
+            : {}),
         }),
       ),
     )

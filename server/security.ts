@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from './app-env'
 
 export interface SecurityOptions {
-  /** Origins besides the dashboard's own that may frame it. */
+  /** The only origins that may frame the dashboard; empty means none may. */
   embedOrigins: readonly string[]
   /** Public URL when behind a TLS-terminating proxy; https turns on HSTS. */
   publicUrl: string | null
@@ -20,7 +20,9 @@ export function contentSecurityPolicy(embedOrigins: readonly string[]): string {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    `frame-ancestors ${["'self'", ...embedOrigins].join(' ')}`,
+    // The dashboard never frames itself: only a portal listed in
+    // EMBED_ORIGINS may, and with none listed no page may.
+    `frame-ancestors ${embedOrigins.length > 0 ? embedOrigins.join(' ') : "'none'"}`,
   ].join('; ')
 }
 
@@ -50,8 +52,8 @@ export function securityHeaders({
     headers.set('Permissions-Policy', permissionsPolicy)
     headers.set('Cross-Origin-Opener-Policy', 'same-origin')
     // X-Frame-Options cannot name other origins: with embed origins, CSP's
-    // frame-ancestors alone decides.
-    if (embedOrigins.length === 0) headers.set('X-Frame-Options', 'SAMEORIGIN')
+    // frame-ancestors alone decides; without, older browsers refuse too.
+    if (embedOrigins.length === 0) headers.set('X-Frame-Options', 'DENY')
     else headers.delete('X-Frame-Options')
     if (overHttpsByConfig || new URL(c.req.url).protocol === 'https:') {
       headers.set(

@@ -27,6 +27,9 @@ const routes: AllowedRoute[] = [
   { path: 'connect_webviews/create', kind: 'write' },
 ]
 
+/** Every forwarded route, for checks that each one is covered (roles, scopes). */
+export const ALLOWED_ROUTES: readonly AllowedRoute[] = routes
+
 const byPath = new Map(routes.map((route) => [route.path, route]))
 
 /**

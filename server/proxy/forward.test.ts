@@ -648,7 +648,8 @@ describe('security headers', () => {
     expect(csp).toContain("script-src 'self'")
     expect(csp).not.toContain('unsafe-inline')
     expect(csp).not.toContain('unsafe-eval')
-    expect(csp).toContain("frame-ancestors 'self'")
+    expect(csp).toMatch(/frame-ancestors [^;]+/)
+    expect(csp).not.toMatch(/frame-ancestors[^;]*'self'/)
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('referrer-policy')).toBe('no-referrer')
     expect(res.headers.get('permissions-policy')).toContain('camera=()')
@@ -664,7 +665,11 @@ describe('security headers', () => {
   ])('are on %s', async (_name, path) => {
     const res = await app.request(path)
     check(res)
-    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    // No EMBED_ORIGINS: no page may frame the dashboard.
+    expect(res.headers.get('content-security-policy')).toContain(
+      "frame-ancestors 'none'",
+    )
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
     expect(res.headers.get('strict-transport-security')).toBeNull()
   })
 
@@ -675,13 +680,22 @@ describe('security headers', () => {
     check(await post('/api/connected_accounts/update', '{bad'))
   })
 
-  it('let EMBED_ORIGINS frame the dashboard, and drop X-Frame-Options then', async () => {
-    const embedded = makeApp({ EMBED_ORIGINS: 'https://portal.example.com' })
-    const res = await embedded.request('/')
-    expect(res.headers.get('content-security-policy')).toContain(
-      "frame-ancestors 'self' https://portal.example.com",
-    )
-    expect(res.headers.get('x-frame-options')).toBeNull()
+  it('let exactly the EMBED_ORIGINS frame the dashboard, and drop X-Frame-Options then', async () => {
+    const embedded = makeApp({
+      EMBED_ORIGINS: 'https://portal.example.com, http://localhost:3000',
+    })
+    for (const path of ['/', '/api/nope', '/assets/app-1a2b.js']) {
+      const res = await embedded.request(path)
+      const csp = res.headers.get('content-security-policy') ?? ''
+      const directive = csp
+        .split(';')
+        .map((part) => part.trim())
+        .find((part) => part.startsWith('frame-ancestors'))
+      expect(directive).toBe(
+        'frame-ancestors https://portal.example.com http://localhost:3000',
+      )
+      expect(res.headers.get('x-frame-options')).toBeNull()
+    }
   })
 
   it('add HSTS when served over https', async () => {

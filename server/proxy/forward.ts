@@ -20,6 +20,16 @@ import {
 
 export const API_BODY_LIMIT = 64 * 1024
 
+/**
+ * Runs on each parsed request before it is forwarded: answers it instead (a
+ * refusal), or returns the body to send, changed or not.
+ */
+export type BeforeForward = (
+  c: Context<AppEnv>,
+  route: AllowedRoute,
+  body: Record<string, unknown>,
+) => Promise<Response | Record<string, unknown>>
+
 export interface ProxyOptions {
   upstream: Upstream
   timeoutMs: number
@@ -41,7 +51,9 @@ export interface ProxyOptions {
     route: AllowedRoute,
     body: Readonly<Record<string, unknown>>,
     status: number,
+    c: Context<AppEnv>,
   ) => void
+  beforeForward?: BeforeForward
 }
 
 type Attempt =
@@ -243,7 +255,7 @@ export function createApiProxy(options: ProxyOptions): Hono<AppEnv> {
         'Invalid input: the request body must be a JSON object.',
       )
     }
-    const body = params as Record<string, unknown>
+    let body = params as Record<string, unknown>
 
     if (route.paged) {
       if (body.limit === undefined) body.limit = MAX_PAGE_SIZE
@@ -256,6 +268,11 @@ export function createApiProxy(options: ProxyOptions): Hono<AppEnv> {
         )
       }
     }
+    if (options.beforeForward) {
+      const decided = await options.beforeForward(c, route, body)
+      if (decided instanceof Response) return decided
+      body = decided
+    }
     if (route.sandboxOnly && !(await options.isSandboxWorkspace())) {
       return apiError(
         c,
@@ -265,7 +282,9 @@ export function createApiProxy(options: ProxyOptions): Hono<AppEnv> {
       )
     }
     const response = await forward(c, route, JSON.stringify(body))
-    if (route.kind === 'write') options.onWrite?.(route, body, response.status)
+    if (route.kind === 'write') {
+      options.onWrite?.(route, body, response.status, c)
+    }
     return response
   })
 

@@ -6,6 +6,8 @@ import type { AppEnv } from '../app-env'
 export interface RequestGuardOptions {
   /** The dashboard's own origin when requests cannot tell it (behind a proxy). */
   publicOrigin: string | null
+  /** Whether the body must be JSON (default); off for calls that send none. */
+  requireJson?: boolean
 }
 
 function isJsonContentType(value: string | undefined): boolean {
@@ -20,6 +22,7 @@ function isJsonContentType(value: string | undefined): boolean {
  */
 export function requestGuard({
   publicOrigin,
+  requireJson = true,
 }: RequestGuardOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     // Cross-site request forgery: a browser marks cross-site requests, and
@@ -42,7 +45,7 @@ export function requestGuard({
         `Requests from ${origin} are refused.`,
       )
     }
-    if (!isJsonContentType(c.req.header('content-type'))) {
+    if (requireJson && !isJsonContentType(c.req.header('content-type'))) {
       return apiError(
         c,
         415,

@@ -3,6 +3,7 @@ import { setTimeout as wait } from 'node:timers/promises'
 import type { Hono } from 'hono'
 
 import type { AppEnv } from '../app-env'
+import { isEmptyScope, listFiltersOf } from '../embed/scope'
 import type { ProxyOptions } from '../proxy/forward'
 import { defaultRetryPolicy } from '../proxy/retry'
 import type { Upstream } from '../upstream'
@@ -53,7 +54,7 @@ export function createTriage({
   onWrite: NonNullable<ProxyOptions['onWrite']>
 } {
   const cache = new TriageCache(
-    (target) =>
+    (target, scope) =>
       new WorkspaceTriage({
         upstream: target,
         timeoutMs,
@@ -66,15 +67,26 @@ export function createTriage({
         syncSettleMs,
         now: Date.now,
         onScanFailure,
-        ...(countAccounts ? { countAccounts } : {}),
+        // The upstream's count is the whole workspace's: a scope has none.
+        ...(countAccounts && isEmptyScope(scope) ? { countAccounts } : {}),
+        filters: listFiltersOf(scope),
         ...tuning,
       }),
   )
   return {
-    routes: triageRoutes({ triage: () => cache.for(upstream), publicOrigin }),
-    onWrite: (route, body, status) => {
+    routes: triageRoutes({
+      triage: (c) => cache.for(upstream, c.get('session')?.scope ?? {}),
+      publicOrigin,
+    }),
+    onWrite: (route, body, status, c) => {
       const effect = writeEffectOf(route.path, body, status)
-      if (effect) cache.for(upstream).noteWrite(effect)
+      if (!effect) return
+      // The account may be in any scope. It is known to be in the writer's
+      // own: a scoped session writes only to accounts inside its scope.
+      const writer = cache.peek(upstream, c.get('session')?.scope ?? {})
+      for (const triage of cache.all()) {
+        triage.noteWrite(effect, { inScope: triage === writer })
+      }
     },
   }
 }

@@ -1,7 +1,9 @@
+import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 
 import type { AppEnv } from '../app-env'
+import { requireRole } from '../auth/require-role'
 import { requestGuard } from '../proxy/request-guard'
 import type { TriageView, WorkspaceTriage } from './workspace-triage'
 
@@ -30,7 +32,8 @@ function toJson({ state, snapshot }: TriageView): ReadableStream<Uint8Array> {
 }
 
 export interface TriageRoutesOptions {
-  triage: () => WorkspaceTriage
+  /** The triage state a request sees: its session's scope, or the whole workspace. */
+  triage: (c: Context<AppEnv>) => WorkspaceTriage
   publicOrigin: string | null
 }
 
@@ -47,14 +50,17 @@ export function triageRoutes({
 
   // At 100,000 accounts the body is about 15 MB of repetitive JSON, and
   // about 2 MB gzipped.
-  app.get('/', compress(), async (c) =>
-    c.body(toJson(await triage().read()), 200, json),
+  app.get('/', requireRole('dashboard/triage'), compress(), async (c) =>
+    c.body(toJson(await triage(c).read()), 200, json),
   )
 
   // The data is left out: the page already holds it, and at 100,000
   // accounts it is megabytes.
-  app.post('/refresh', requestGuard({ publicOrigin }), (c) =>
-    c.json(triage().refresh().state, 202),
+  app.post(
+    '/refresh',
+    requireRole('dashboard/triage/refresh'),
+    requestGuard({ publicOrigin }),
+    (c) => c.json(triage(c).refresh().state, 202),
   )
 
   return app

@@ -22,6 +22,8 @@ export interface ScanResult {
 export interface ScanOptions extends UpstreamReadOptions {
   /** Accounts per upstream page; large, since only the server reads them. */
   pageSize: number
+  /** `connected_accounts/list` filters every page is read with: a scope. */
+  filters?: Readonly<Record<string, unknown>>
   onPage: (progress: ScanProgress) => void
 }
 
@@ -71,6 +73,7 @@ async function readPage(
       options,
       'connected_accounts/list',
       {
+        ...options.filters,
         limit: options.pageSize,
         ...(cursor === null ? {} : { page_cursor: cursor }),
       },

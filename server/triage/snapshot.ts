@@ -33,7 +33,16 @@ export class TriageSnapshot {
   }
 
   apply(connectedAccountId: string, reading: AccountReading): void {
-    if (reading.kind === 'gone') {
+    // A scoped scan counts only its own accounts: one that left the scope
+    // is taken out only if the scan held it. A healthy one that left, or
+    // one that came in, shows with the next scan.
+    if (
+      reading.kind === 'outside' &&
+      !this.problemAccounts.has(connectedAccountId)
+    ) {
+      return
+    }
+    if (reading.kind === 'gone' || reading.kind === 'outside') {
       if (this.removed.has(connectedAccountId)) return
       this.removed.add(connectedAccountId)
       this.accountsScanned = Math.max(0, this.accountsScanned - 1)

@@ -1,5 +1,5 @@
 import type { TriageFailure, TriageProgress, TriageState } from './model'
-import { readAccount } from './read-account'
+import { readAccount, readScopedAccount } from './read-account'
 import { scanWorkspace } from './scan'
 import { TriageSnapshot } from './snapshot'
 import type { UpstreamReadOptions } from './upstream-read'
@@ -16,6 +16,11 @@ export interface WorkspaceTriageOptions extends UpstreamReadOptions {
   now: () => number
   /** The upstream's account count, when it can tell without a scan. */
   countAccounts?: () => number
+  /**
+   * `connected_accounts/list` filters that narrow the triage to a scope;
+   * none (or empty) is the whole workspace.
+   */
+  filters?: Readonly<Record<string, unknown>>
   onScanFailure?: (failure: TriageFailure) => void
 }
 
@@ -54,7 +59,14 @@ export class WorkspaceTriage {
   private readonly writtenDuringScan = new Set<string>()
   private rereads: Promise<void> | null = null
 
-  constructor(private readonly options: WorkspaceTriageOptions) {}
+  /** The scope's list filters; null for the whole workspace. */
+  private readonly scopeFilters: Readonly<Record<string, unknown>> | null
+
+  constructor(private readonly options: WorkspaceTriageOptions) {
+    const { filters } = options
+    this.scopeFilters =
+      filters && Object.keys(filters).length > 0 ? filters : null
+  }
 
   /** The current state; starts a scan when there is no data or it is stale. */
   async read(): Promise<TriageView> {
@@ -69,11 +81,20 @@ export class WorkspaceTriage {
     return this.view()
   }
 
-  noteWrite({ kind, connectedAccountId: id }: WriteEffect): void {
+  /**
+   * `inScope`: the account is known to be among this triage's accounts, so
+   * a scoped triage can count a removal it would otherwise have to guess.
+   */
+  noteWrite(
+    { kind, connectedAccountId: id }: WriteEffect,
+    { inScope = false }: { inScope?: boolean } = {},
+  ): void {
     if (this.scan) this.writtenDuringScan.add(id)
     if (!this.snapshot) return
     if (kind === 'removed') {
-      this.snapshot.apply(id, { kind: 'gone' })
+      this.snapshot.apply(id, {
+        kind: this.scopeFilters && !inScope ? 'outside' : 'gone',
+      })
       this.pending.delete(id)
       return
     }
@@ -205,7 +226,11 @@ export class WorkspaceTriage {
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
         try {
-          const reading = await readAccount(this.options, id)
+          // A scoped triage reads through its filters, so an account that
+          // left the scope reads as outside it.
+          const reading = this.scopeFilters
+            ? await readScopedAccount(this.options, this.scopeFilters, id)
+            : await readAccount(this.options, id)
           // Applied to whichever snapshot is current: the reading is newer.
           this.snapshot?.apply(id, reading)
         } catch {
