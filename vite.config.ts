@@ -14,6 +14,18 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything the first page needs stays in the entry chunk, as it
+          // did before the embed chunk existed.
+          // UPSTREAM: without this group Rolldown moves modules the entry
+          // already loads into an extra eagerly loaded chunk once a third
+          // lazy route shares them: https://github.com/rolldown/rolldown/issues/10731
+          groups: [{ name: 'index', tags: ['$initial'] }],
+        },
+      },
+    },
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],

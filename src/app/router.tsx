@@ -1,31 +1,68 @@
-import { createBrowserRouter, Navigate, useLocation } from 'react-router'
+import {
+  createBrowserRouter,
+  Navigate,
+  type RouteObject,
+  useLocation,
+} from 'react-router'
 
 import { Layout } from './layout'
-import { paths } from './paths'
+import { embedPaths, paths } from './paths'
 import { AccountsRoute } from './routes/accounts'
 import { NotFoundRoute } from './routes/not-found'
 import { RouteError } from './routes/route-error'
 
 /** `/` is the accounts list; a query string on it still applies. */
-function HomeRedirect() {
+function HomeRedirect({ to }: { to: string }) {
   const { search } = useLocation()
-  return <Navigate to={{ pathname: paths.accounts, search }} replace />
+  return <Navigate to={{ pathname: to, search }} replace />
 }
 
-export const router = createBrowserRouter([
+/**
+ * Shown for the moment a first load waits for a lazy route's chunk: an empty
+ * page rather than half a layout.
+ */
+const chunkLoading = <div aria-busy="true" />
+
+/** The pages inside a portal's frame: the same route modules, embed paths. */
+export const embedRoutes: RouteObject[] = [
+  { index: true, element: <HomeRedirect to={embedPaths.accounts} /> },
+  { path: 'accounts', element: <AccountsRoute /> },
   {
-    element: <Layout />,
-    errorElement: <RouteError />,
-    children: [
-      { index: true, element: <HomeRedirect /> },
-      { path: 'accounts', element: <AccountsRoute /> },
-      {
-        path: 'accounts/:connected_account_id',
-        // Its own chunk: the editors and zod stay out of the list's first load.
-        lazy: () => import('./routes/account-detail'),
-      },
-      { path: 'triage', lazy: () => import('./routes/triage') },
-      { path: '*', element: <NotFoundRoute /> },
-    ],
+    path: 'accounts/:connected_account_id',
+    lazy: () => import('./routes/account-detail'),
   },
-])
+  { path: 'triage', lazy: () => import('./routes/triage') },
+  { path: '*', element: <NotFoundRoute /> },
+]
+
+/** The pages of the dashboard, standalone and inside a portal's frame. */
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <Layout />,
+      errorElement: <RouteError />,
+      hydrateFallbackElement: chunkLoading,
+      children: [
+        { index: true, element: <HomeRedirect to={paths.accounts} /> },
+        { path: 'accounts', element: <AccountsRoute /> },
+        {
+          path: 'accounts/:connected_account_id',
+          // Its own chunk: the editors and zod stay out of the list's first load.
+          lazy: () => import('./routes/account-detail'),
+        },
+        { path: 'triage', lazy: () => import('./routes/triage') },
+        { path: '*', element: <NotFoundRoute /> },
+      ],
+    },
+    {
+      // The embedded dashboard: the same pages without the app's chrome,
+      // signed in by the portal. Its own chunk: the standalone first load
+      // does not carry it.
+      path: 'embed',
+      lazy: () => import('./embed/embed-layout'),
+      errorElement: <RouteError />,
+      hydrateFallbackElement: chunkLoading,
+      children: embedRoutes,
+    },
+  ])
+}

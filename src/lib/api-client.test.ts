@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { apiGet, apiPost } from './api-client'
+import {
+  apiGet,
+  apiPost,
+  onSessionRejected,
+  setSessionToken,
+} from './api-client'
 import { ApiError, isApiError, parseFieldErrors } from './api-error'
 
 function stubFetch(response: Response | Error) {
@@ -35,6 +40,7 @@ async function caught(promise: Promise<unknown>): Promise<ApiError> {
 
 afterEach(() => {
   vi.unstubAllGlobals()
+  setSessionToken(null)
 })
 
 describe('apiPost', () => {
@@ -234,5 +240,92 @@ describe('apiGet', () => {
     expect(error.type).toBe('upstream_error')
     expect(error.message).toBe('Seam is down')
     expect(error.status).toBe(502)
+  })
+})
+
+describe('session token', () => {
+  const sentAuthorization = (fetchMock: ReturnType<typeof stubFetch>) =>
+    new Headers(fetchMock.mock.calls.at(-1)?.[1]?.headers).get('Authorization')
+
+  it('sends no Authorization header without a session', async () => {
+    const fetchMock = stubFetch(json({ ok: true }, 200))
+    await apiPost('connected_accounts/list', {})
+    expect(sentAuthorization(fetchMock)).toBeNull()
+  })
+
+  it('sends the session token as a bearer with every request while set', async () => {
+    setSessionToken('sess_1')
+    let fetchMock = stubFetch(json({ ok: true }, 200))
+    await apiPost('connected_accounts/list', {})
+    expect(sentAuthorization(fetchMock)).toBe('Bearer sess_1')
+    fetchMock = stubFetch(json({ ok: true }, 200))
+    await apiGet('dashboard/triage')
+    expect(sentAuthorization(fetchMock)).toBe('Bearer sess_1')
+    expect(
+      new Headers(fetchMock.mock.calls[0]?.[1]?.headers).get('Accept'),
+    ).toBe('application/json')
+
+    setSessionToken(null)
+    fetchMock = stubFetch(json({ ok: true }, 200))
+    await apiGet('dashboard/triage')
+    expect(sentAuthorization(fetchMock)).toBeNull()
+  })
+
+  it('tells listeners when the server refuses the session, and still rejects', async () => {
+    const listener = vi.fn()
+    const stop = onSessionRejected(listener)
+    setSessionToken('sess_old')
+    stubFetch(
+      json({ error: { type: 'session_expired', message: 'Expired' } }, 401),
+    )
+    const error = await caught(apiPost('connected_accounts/list', {}))
+    expect(error).toMatchObject({ type: 'session_expired', status: 401 })
+    expect(listener).toHaveBeenCalledWith({
+      type: 'session_expired',
+      token: 'sess_old',
+    })
+
+    stubFetch(
+      json({ error: { type: 'invalid_session', message: 'Unknown' } }, 401),
+    )
+    await caught(apiGet('dashboard/triage'))
+    expect(listener).toHaveBeenLastCalledWith({
+      type: 'invalid_session',
+      token: 'sess_old',
+    })
+
+    stop()
+    stubFetch(
+      json({ error: { type: 'session_expired', message: 'Expired' } }, 401),
+    )
+    await caught(apiGet('dashboard/triage'))
+    expect(listener).toHaveBeenCalledTimes(2)
+  })
+
+  it('does not report other failures, or a 401 without a session', async () => {
+    const listener = vi.fn()
+    const stop = onSessionRejected(listener)
+    setSessionToken('sess_1')
+    stubFetch(
+      json({ error: { type: 'forbidden', message: 'Needs admin' } }, 403),
+    )
+    await caught(apiPost('connected_accounts/delete', {}))
+    stubFetch(
+      json({ error: { type: 'invalid_embed_token', message: 'Bad' } }, 401),
+    )
+    await caught(apiPost('embed/session', {}))
+    setSessionToken(null)
+    stubFetch(
+      json({ error: { type: 'session_expired', message: 'Expired' } }, 401),
+    )
+    await caught(apiGet('dashboard/triage'))
+    expect(listener).not.toHaveBeenCalled()
+    stop()
+  })
+
+  it('passes keepalive through for requests sent while the page goes away', async () => {
+    const fetchMock = stubFetch(json({ ok: true }, 200))
+    await apiPost('embed/session/end', {}, { keepalive: true })
+    expect(fetchMock.mock.calls[0]?.[1]?.keepalive).toBe(true)
   })
 })

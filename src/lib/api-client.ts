@@ -2,7 +2,56 @@ import { ApiError, apiErrorFromResponse } from './api-error'
 
 export interface ApiRequestOptions {
   signal?: AbortSignal | undefined
+  /** Lets the request outlive the page (sent while the page is being hidden). */
+  keepalive?: boolean | undefined
 }
+
+/**
+ * The embedded dashboard's session, sent as `Authorization: Bearer` with every
+ * request while set. Kept in memory only: a reload starts a new session.
+ */
+let sessionToken: string | null = null
+
+export function setSessionToken(token: string | null): void {
+  sessionToken = token
+}
+
+export function getSessionToken(): string | null {
+  return sessionToken
+}
+
+/** The error types with which the server refuses a session that is gone. */
+export const SESSION_REJECTED_TYPES = [
+  'session_expired',
+  'invalid_session',
+] as const
+export type SessionRejectedType = (typeof SESSION_REJECTED_TYPES)[number]
+
+export interface SessionRejection {
+  type: SessionRejectedType
+  /** The session token the refused request carried. */
+  token: string
+}
+
+type SessionRejectedListener = (rejection: SessionRejection) => void
+const sessionRejectedListeners = new Set<SessionRejectedListener>()
+
+/**
+ * Called whenever a request that carried a session token is refused because
+ * that session is gone. The request still rejects with its `ApiError`; what
+ * to show is the listener's business.
+ */
+export function onSessionRejected(
+  listener: SessionRejectedListener,
+): () => void {
+  sessionRejectedListeners.add(listener)
+  return () => {
+    sessionRejectedListeners.delete(listener)
+  }
+}
+
+const isSessionRejectedType = (type: string): type is SessionRejectedType =>
+  (SESSION_REJECTED_TYPES as readonly string[]).includes(type)
 
 /**
  * POSTs JSON to the dashboard server's `/api/<route>` (which adds the Seam
@@ -13,7 +62,7 @@ export interface ApiRequestOptions {
 export function apiPost<T>(
   route: string,
   body: object = {},
-  { signal }: ApiRequestOptions = {},
+  { signal, keepalive }: ApiRequestOptions = {},
 ): Promise<T> {
   return apiRequest<T>(route, {
     method: 'POST',
@@ -23,6 +72,7 @@ export function apiPost<T>(
     },
     body: JSON.stringify(body),
     signal: signal ?? null,
+    ...(keepalive ? { keepalive } : {}),
   })
 }
 
@@ -38,11 +88,20 @@ export function apiGet<T>(
   })
 }
 
-async function apiRequest<T>(route: string, init: RequestInit): Promise<T> {
+async function apiRequest<T>(
+  route: string,
+  init: Omit<RequestInit, 'headers'> & { headers: Record<string, string> },
+): Promise<T> {
   const signal = init.signal
+  // Read once: a token swapped while this request is in flight does not
+  // change which session it belongs to.
+  const token = sessionToken
+  const headers = token
+    ? { ...init.headers, Authorization: `Bearer ${token}` }
+    : init.headers
   let response: Response
   try {
-    response = await fetch(`/api/${route}`, init)
+    response = await fetch(`/api/${route}`, { ...init, headers })
   } catch (error) {
     if (signal?.aborted) throw error
     throw new ApiError({
@@ -57,12 +116,18 @@ async function apiRequest<T>(route: string, init: RequestInit): Promise<T> {
   const bodyText = await response.text()
   const requestIdHeader = response.headers.get('X-Request-Id')
   if (!response.ok) {
-    throw apiErrorFromResponse({
+    const error = apiErrorFromResponse({
       status: response.status,
       statusText: response.statusText,
       bodyText,
       requestIdHeader,
     })
+    if (token && error.status === 401 && isSessionRejectedType(error.type)) {
+      for (const listener of [...sessionRejectedListeners]) {
+        listener({ type: error.type, token })
+      }
+    }
+    throw error
   }
   try {
     return JSON.parse(bodyText) as T

@@ -1,3 +1,5 @@
+import type { ConnectedAccount } from '@seamapi/types/connect'
+import { useEffect, useRef } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 
 import { Button, buttonClassName } from '../../components/ui/button'
@@ -9,7 +11,8 @@ import {
   AccountDetailSkeleton,
 } from '../../features/connected-accounts/components/account-detail'
 import { isApiError } from '../../lib/api-error'
-import { paths } from '../paths'
+import { useEmbedding } from '../embedding'
+import { usePaths } from '../paths'
 import type { AccountLinkState } from './accounts'
 
 function isNotFound(error: Error): boolean {
@@ -27,14 +30,31 @@ function listSearchFrom(state: unknown): string {
   return typeof search === 'string' && search.startsWith('?') ? search : ''
 }
 
+/** Tells `onShown` about each account this page shows, once per account. */
+function useReportShown(
+  account: ConnectedAccount | undefined,
+  onShown: ((account: ConnectedAccount) => void) | undefined,
+) {
+  const reported = useRef<string | null>(null)
+  useEffect(() => {
+    if (!account || !onShown) return
+    if (reported.current === account.connected_account_id) return
+    reported.current = account.connected_account_id
+    onShown(account)
+  }, [account, onShown])
+}
+
 export function AccountDetailRoute() {
   const { connected_account_id = '' } = useParams()
   const location = useLocation()
   const navigate = useNavigate()
+  const paths = usePaths()
+  const embedding = useEmbedding()
   const { data, error, isPending, isFetching, refetch } = useConnectedAccount({
     connected_account_id,
   })
   const backTo = `${paths.accounts}${listSearchFrom(location.state)}`
+  useReportShown(data, embedding?.onAccountShown)
 
   return (
     <div className="mx-auto max-w-6xl">
@@ -57,7 +77,10 @@ export function AccountDetailRoute() {
       {data ? (
         <AccountDetail
           account={data}
+          permissions={embedding?.accountPermissions}
+          onUpdated={embedding?.onAccountUpdated}
           onDeleted={(account) => {
+            embedding?.onAccountDeleted(account)
             toast({
               tone: 'info',
               title: 'Account deleted',

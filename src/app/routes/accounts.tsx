@@ -1,5 +1,5 @@
 import type { ConnectedAccount } from '@seamapi/types/connect'
-import { useCallback, useMemo } from 'react'
+import { useCallback, useEffect, useMemo } from 'react'
 import { useLocation, useSearchParams } from 'react-router'
 
 import {
@@ -11,7 +11,9 @@ import {
   parseViewState,
   serializeViewState,
 } from '../../features/connected-accounts/lib/url-state'
-import { paths } from '../paths'
+import { withoutFixedFields } from '../embed/fixed-scope'
+import { useEmbedding } from '../embedding'
+import { usePaths } from '../paths'
 
 /** What a detail page needs to lead back to the same list view. */
 export interface AccountLinkState {
@@ -21,7 +23,23 @@ export interface AccountLinkState {
 export function AccountsRoute() {
   const [searchParams, setSearchParams] = useSearchParams()
   const { search } = useLocation()
-  const view = useMemo(() => parseViewState(searchParams), [searchParams])
+  const paths = usePaths()
+  const fixedFilters = useEmbedding()?.fixedFilters
+  const parsed = useMemo(() => parseViewState(searchParams), [searchParams])
+  // Inside a portal the session's scope decides those filters, whatever the
+  // address says.
+  const view = useMemo(
+    () => (fixedFilters ? withoutFixedFields(parsed, fixedFilters) : parsed),
+    [parsed, fixedFilters],
+  )
+
+  useEffect(() => {
+    if (view === parsed) return
+    setSearchParams(serializeViewState(view), {
+      replace: true,
+      preventScrollReset: true,
+    })
+  }, [view, parsed, setSearchParams])
 
   const onViewChange = useCallback(
     (next: AccountsViewState, options: ViewChangeOptions = {}) => {
@@ -38,7 +56,7 @@ export function AccountsRoute() {
       to: paths.account(account.connected_account_id),
       state: { listSearch: search } satisfies AccountLinkState,
     }),
-    [search],
+    [paths, search],
   )
 
   return (
@@ -48,6 +66,7 @@ export function AccountsRoute() {
         view={view}
         onViewChange={onViewChange}
         accountLink={accountLink}
+        fixedFilters={fixedFilters}
       />
     </>
   )

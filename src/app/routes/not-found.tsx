@@ -1,9 +1,10 @@
 import { Link } from 'react-router'
 
 import { buttonClassName } from '../../components/ui/button'
-import { paths } from '../paths'
+import { usePaths } from '../paths'
 
 export function NotFoundRoute() {
+  const paths = usePaths()
   return (
     <div className="mx-auto max-w-md py-16 text-center">
       <title>Not found · Seam Accounts Console</title>

@@ -8,11 +8,14 @@ import {
   serializeTriageView,
   type TriageView,
 } from '../../features/triage/lib/view-state'
-import { paths } from '../paths'
+import { useEmbedding } from '../embedding'
+import { usePaths } from '../paths'
 
 export function TriageRoute() {
   const [searchParams, setSearchParams] = useSearchParams()
   const view = useMemo(() => parseTriageView(searchParams), [searchParams])
+  const paths = usePaths()
+  const permissions = useEmbedding()?.triagePermissions
 
   const onViewChange = useCallback(
     (next: TriageView, options: { replace?: boolean } = {}) => {
@@ -26,7 +29,7 @@ export function TriageRoute() {
 
   const accountLink = useCallback(
     (account: TriageAccount) => paths.account(account.connected_account_id),
-    [],
+    [paths],
   )
 
   return (
@@ -36,6 +39,7 @@ export function TriageRoute() {
         view={view}
         onViewChange={onViewChange}
         accountLink={accountLink}
+        permissions={permissions}
       />
     </>
   )

@@ -43,7 +43,9 @@ export function Dialog({
         // The dialog element itself is only hit on the backdrop.
         if (event.target === event.currentTarget) onClose()
       }}
-      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl bg-white p-0 text-zinc-900 shadow-2xl ring-1 ring-zinc-950/10 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-white/10"
+      // In a portal's frame, as tall as its content, the middle may be out
+      // of sight: dialogs open near the top, where the actions are.
+      className="m-auto w-[min(28rem,calc(100vw-2rem))] in-data-embed:mt-16 rounded-xl bg-white p-0 text-zinc-900 shadow-2xl ring-1 ring-zinc-950/10 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-white/10"
     >
       <div className="p-5">
         <div className="flex items-start justify-between gap-4">

@@ -183,3 +183,10 @@ export const UndoIcon = (props: IconProps) => (
     <path d="M2.75 6.25h6.5a3.75 3.75 0 0 1 0 7.5H7" />
   </Icon>
 )
+
+export const LockIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="3.25" y="7" width="9.5" height="6.75" rx="1.25" />
+    <path d="M5.25 7V5a2.75 2.75 0 0 1 5.5 0v2" />
+  </Icon>
+)

@@ -16,7 +16,9 @@ export function Toaster() {
   return (
     <section
       aria-label="Notifications"
-      className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex flex-col items-center gap-2 p-4 sm:items-end"
+      // In a portal's frame, as tall as its content, the bottom may be far
+      // out of sight: notices show at the top instead.
+      className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex flex-col items-center gap-2 p-4 in-data-embed:top-0 in-data-embed:bottom-auto sm:items-end"
     >
       {toasts.map((item) => (
         <div

@@ -28,6 +28,21 @@ export async function updateConnectedAccount(
   return body.connected_account
 }
 
+/** The account fields an update changes: its body keys but the ID. */
+export function updatedFields(params: UpdateConnectedAccountParams): string[] {
+  return Object.keys(params).filter((key) => key !== 'connected_account_id')
+}
+
+/** Told after every successful update, with the account as the server has it. */
+export type OnAccountUpdated = (
+  account: ConnectedAccount,
+  fields: string[],
+) => void
+
+export interface UseUpdateConnectedAccountOptions {
+  onUpdated?: OnAccountUpdated | undefined
+}
+
 interface UpdateContext {
   previous: ConnectedAccount | undefined
 }
@@ -35,9 +50,12 @@ interface UpdateContext {
 /**
  * Shows the change at once, puts the previous account back if the server
  * refuses, and keeps the detail as the server returned it on success.
- * Never retried: the user decides whether to try again.
+ * Never retried: the user decides whether to try again. `onUpdated` is
+ * called even when the form that started the update is gone by then.
  */
-export function useUpdateConnectedAccount() {
+export function useUpdateConnectedAccount({
+  onUpdated,
+}: UseUpdateConnectedAccountOptions = {}) {
   const queryClient = useQueryClient()
   return useMutation<
     ConnectedAccount,
@@ -67,11 +85,14 @@ export function useUpdateConnectedAccount() {
         )
       }
     },
-    onSuccess: (account, { connected_account_id }) => {
+    onSuccess: (account, params) => {
       queryClient.setQueryData(
-        connectedAccountKeys.detail({ connected_account_id }),
+        connectedAccountKeys.detail({
+          connected_account_id: params.connected_account_id,
+        }),
         account,
       )
+      onUpdated?.(account, updatedFields(params))
     },
     onSettled: () =>
       queryClient.invalidateQueries({ queryKey: connectedAccountKeys.lists() }),

@@ -1,8 +1,8 @@
 import type { ConnectedAccount } from '@seamapi/types/connect'
 import { type ReactNode, useState } from 'react'
 
-import { Button } from '../../../components/ui/button'
 import { CopyButton } from '../../../components/ui/copy-button'
+import { GuardedButton } from '../../../components/ui/guarded-button'
 import {
   CheckCircleIcon,
   ErrorIcon,
@@ -11,18 +11,20 @@ import {
 } from '../../../components/ui/icons'
 import { LiveRegion } from '../../../components/ui/live-region'
 import { PlainText } from '../../../components/ui/plain-text'
+import { ProviderLogo } from '../../../components/ui/provider-logo'
 import { RelativeTime } from '../../../components/ui/relative-time'
 import { Skeleton } from '../../../components/ui/skeleton'
 import { cn } from '../../../lib/cn'
 import { formatDateTime } from '../../../lib/format'
-import { deriveStatus } from '../lib/status'
+import type { AccountPermissions } from '../../../lib/permissions'
+import { deriveStatus } from '../../../lib/status'
+import type { OnAccountUpdated } from '../api/update-connected-account'
 import { AccountActivity } from './account-activity'
 import { AccountProperties } from './account-properties'
 import { DeleteAccountDialog } from './delete-account-dialog'
 import { DeviceCount } from './device-count'
 import { MetadataEditor } from './metadata-editor'
 import { ProblemPanels } from './problem-panels'
-import { ProviderLogo } from './provider-logo'
 import { useSyncAction } from './sync-button'
 import { SaltoUsage } from './usage-bars'
 
@@ -72,15 +74,30 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
+export interface AccountDetailProps {
+  account: ConnectedAccount
+  onDeleted: (account: ConnectedAccount) => void
+  /**
+   * What the reader's role may do; undefined allows everything. An action
+   * not allowed stays on screen, disabled, with the reason.
+   */
+  permissions?: AccountPermissions | undefined
+  /**
+   * Called after every successful update with the account as saved and the
+   * fields the update set, e.g. `['display_name']`.
+   */
+  onUpdated?: OnAccountUpdated | undefined
+}
+
 export function AccountDetail({
   account,
   onDeleted,
-}: {
-  account: ConnectedAccount
-  onDeleted: (account: ConnectedAccount) => void
-}) {
+  permissions,
+  onUpdated,
+}: AccountDetailProps) {
   const [deleteOpen, setDeleteOpen] = useState(false)
-  const sync = useSyncAction(account)
+  const sync = useSyncAction(account, permissions?.sync)
+  const canDelete = permissions?.delete.allowed !== false
 
   return (
     <div className="space-y-5">
@@ -105,7 +122,8 @@ export function AccountDetail({
           </div>
           <div className="flex shrink-0 gap-2">
             {sync.button}
-            <Button
+            <GuardedButton
+              permission={permissions?.delete}
               onClick={() => {
                 setDeleteOpen(true)
               }}
@@ -113,7 +131,7 @@ export function AccountDetail({
             >
               <TrashIcon className="size-3.5" />
               Delete
-            </Button>
+            </GuardedButton>
           </div>
         </div>
         {sync.status ? <div className="mt-3">{sync.status}</div> : null}
@@ -163,17 +181,25 @@ export function AccountDetail({
         <div className="min-w-0 space-y-5">
           <ProblemPanels account={account} />
           <SaltoUsage account={account} />
-          <MetadataEditor account={account} />
+          <MetadataEditor
+            account={account}
+            permission={permissions?.edit}
+            onUpdated={onUpdated}
+          />
           <AccountActivity account={account} />
         </div>
         <div className="min-w-0 space-y-5">
-          <AccountProperties account={account} />
+          <AccountProperties
+            account={account}
+            permission={permissions?.edit}
+            onUpdated={onUpdated}
+          />
         </div>
       </div>
 
       <DeleteAccountDialog
         account={account}
-        open={deleteOpen}
+        open={deleteOpen && canDelete}
         onClose={() => {
           setDeleteOpen(false)
         }}

@@ -11,11 +11,21 @@ import { announce } from '../../../components/ui/announcer'
 import { Badge } from '../../../components/ui/badge'
 import { Button } from '../../../components/ui/button'
 import { CopyButton } from '../../../components/ui/copy-button'
-import { PencilIcon } from '../../../components/ui/icons'
+import {
+  describedBy,
+  DisabledReason,
+  GuardedButton,
+  usePermissionGuard,
+} from '../../../components/ui/guarded-button'
+import { LockIcon, PencilIcon } from '../../../components/ui/icons'
 import { Input } from '../../../components/ui/input'
 import { PlainText } from '../../../components/ui/plain-text'
 import { cn } from '../../../lib/cn'
-import { useUpdateConnectedAccount } from '../api/update-connected-account'
+import type { Permission } from '../../../lib/permissions'
+import {
+  type OnAccountUpdated,
+  useUpdateConnectedAccount,
+} from '../api/update-connected-account'
 import { validateDisplayName } from '../lib/account-form-schema'
 import { DetailSection, FieldError } from './detail-section'
 
@@ -37,18 +47,25 @@ const none = (
   </span>
 )
 
-function DisplayNameField({ account }: { account: ConnectedAccount }) {
+interface EditProps {
+  account: ConnectedAccount
+  /** Editing; undefined allows it. */
+  permission?: Permission | undefined
+  onUpdated?: OnAccountUpdated | undefined
+}
+
+function DisplayNameField({ account, permission, onUpdated }: EditProps) {
   const [editing, setEditing] = useState(false)
   const [value, setValue] = useState(account.display_name)
   const [error, setError] = useState<string | null>(null)
-  const update = useUpdateConnectedAccount()
+  const update = useUpdateConnectedAccount({ onUpdated })
   const inputRef = useRef<HTMLInputElement>(null)
   const editRef = useRef<HTMLButtonElement>(null)
   const errorId = useId()
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault()
-    if (update.isPending) return
+    if (update.isPending || permission?.allowed === false) return
     const problem = validateDisplayName(value)
     if (problem) {
       setError(problem)
@@ -79,14 +96,15 @@ function DisplayNameField({ account }: { account: ConnectedAccount }) {
     )
   }
 
-  if (!editing) {
+  if (!editing || permission?.allowed === false) {
     return (
       <div className="flex min-w-0 items-start gap-2">
         <PlainText truncate={false} className="min-w-0 flex-1">
           {account.display_name}
         </PlainText>
-        <Button
+        <GuardedButton
           ref={editRef}
+          permission={permission}
           size="sm"
           variant="ghost"
           className="-my-1"
@@ -99,7 +117,7 @@ function DisplayNameField({ account }: { account: ConnectedAccount }) {
         >
           <PencilIcon className="size-3.5" />
           Edit<span className="sr-only"> display name</span>
-        </Button>
+        </GuardedButton>
       </div>
     )
   }
@@ -148,63 +166,76 @@ function DisplayNameField({ account }: { account: ConnectedAccount }) {
   )
 }
 
-function AutoManageSwitch({ account }: { account: ConnectedAccount }) {
-  const update = useUpdateConnectedAccount()
+function AutoManageSwitch({ account, permission, onUpdated }: EditProps) {
+  const update = useUpdateConnectedAccount({ onUpdated })
   const [error, setError] = useState<string | null>(null)
   const labelId = useId()
+  const guard = usePermissionGuard(permission)
   const on = account.automatically_manage_new_devices
   return (
     <div>
       <div className="flex items-center gap-2">
-        <button
-          type="button"
-          role="switch"
-          aria-checked={on}
-          aria-labelledby={labelId}
-          onClick={() => {
-            if (update.isPending) return
-            setError(null)
-            const next = !on
-            update.mutate(
-              {
-                connected_account_id: account.connected_account_id,
-                automatically_manage_new_devices: next,
-              },
-              {
-                onSuccess: () => {
-                  announce(
-                    next
-                      ? 'New devices will be managed automatically.'
-                      : 'New devices will no longer be managed automatically.',
-                  )
+        <DisabledReason guard={guard} align="start">
+          <button
+            type="button"
+            role="switch"
+            aria-checked={on}
+            aria-labelledby={labelId}
+            aria-disabled={guard.blocked || undefined}
+            aria-describedby={describedBy(guard.reasonId)}
+            onClick={() => {
+              if (guard.reason !== null) {
+                announce(guard.reason)
+                return
+              }
+              if (update.isPending) return
+              setError(null)
+              const next = !on
+              update.mutate(
+                {
+                  connected_account_id: account.connected_account_id,
+                  automatically_manage_new_devices: next,
                 },
-                onError: (failure) => {
-                  setError(failure.message)
-                  announce(`Setting not changed: ${failure.message}`)
+                {
+                  onSuccess: () => {
+                    announce(
+                      next
+                        ? 'New devices will be managed automatically.'
+                        : 'New devices will no longer be managed automatically.',
+                    )
+                  },
+                  onError: (failure) => {
+                    setError(failure.message)
+                    announce(`Setting not changed: ${failure.message}`)
+                  },
                 },
-              },
-            )
-          }}
-          className={cn(
-            'relative inline-flex h-5 w-9 shrink-0 items-center rounded-full transition-colors',
-            on
-              ? 'bg-brand-600 dark:bg-brand-500'
-              : 'bg-zinc-300 dark:bg-zinc-700',
-            update.isPending && 'opacity-60',
-          )}
-        >
-          <span
-            aria-hidden="true"
+              )
+            }}
             className={cn(
-              'inline-block size-4 rounded-full bg-white shadow transition-transform',
-              on ? 'translate-x-4.5' : 'translate-x-0.5',
+              'relative inline-flex h-5 w-9 shrink-0 items-center rounded-full transition-colors',
+              on
+                ? 'bg-brand-600 dark:bg-brand-500'
+                : 'bg-zinc-300 dark:bg-zinc-700',
+              update.isPending && 'opacity-60',
+              guard.blocked && 'cursor-not-allowed opacity-45',
             )}
-          />
-        </button>
+          >
+            <span
+              aria-hidden="true"
+              className={cn(
+                'inline-block size-4 rounded-full bg-white shadow transition-transform',
+                on ? 'translate-x-4.5' : 'translate-x-0.5',
+              )}
+            />
+          </button>
+        </DisabledReason>
         <span id={labelId} className="sr-only">
           Automatically manage new devices
         </span>
         <span aria-hidden="true">{on ? 'On' : 'Off'}</span>
+        {guard.blocked ? (
+          <LockIcon className="size-3 shrink-0 text-zinc-500 dark:text-zinc-400" />
+        ) : null}
       </div>
       {error ? (
         <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">
@@ -215,14 +246,23 @@ function AutoManageSwitch({ account }: { account: ConnectedAccount }) {
   )
 }
 
-export function AccountProperties({ account }: { account: ConnectedAccount }) {
+export function AccountProperties({
+  account,
+  permission,
+  onUpdated,
+}: EditProps) {
   const identifier = account.user_identifier
   const capabilities = account.accepted_capabilities
   return (
     <DetailSection title="Properties" bodyClassName="py-1">
       <dl className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
         <Field label="Display name">
-          <DisplayNameField key={account.display_name} account={account} />
+          <DisplayNameField
+            key={account.display_name}
+            account={account}
+            permission={permission}
+            onUpdated={onUpdated}
+          />
         </Field>
         <Field label="Account type">
           {account.account_type_display_name}{' '}
@@ -231,7 +271,11 @@ export function AccountProperties({ account }: { account: ConnectedAccount }) {
           </code>
         </Field>
         <Field label="Auto-manage new devices">
-          <AutoManageSwitch account={account} />
+          <AutoManageSwitch
+            account={account}
+            permission={permission}
+            onUpdated={onUpdated}
+          />
         </Field>
         <Field label="Accepted capabilities">
           {capabilities.length > 0 ? (

@@ -2,11 +2,11 @@ import type { ConnectedAccount } from '@seamapi/types/connect'
 import type { ReactNode } from 'react'
 
 import { PlainText } from '../../../components/ui/plain-text'
+import { ProviderLogo } from '../../../components/ui/provider-logo'
 import { RelativeTime } from '../../../components/ui/relative-time'
 import { Skeleton } from '../../../components/ui/skeleton'
+import { StatusBadges } from '../../../components/ui/status-badges'
 import { MetadataChips } from './metadata-chips'
-import { ProviderLogo } from './provider-logo'
-import { StatusBadges } from './status-badges'
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

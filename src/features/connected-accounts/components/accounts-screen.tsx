@@ -18,6 +18,7 @@ import {
   cursorStackKey,
   rememberCursor,
 } from '../lib/cursor-stack'
+import { applyFixedFilters, type FixedFilters } from '../lib/fixed-filters'
 import {
   type AccountsQuery,
   type AccountsViewState,
@@ -47,6 +48,12 @@ export interface ConnectedAccountsScreenProps {
   view: AccountsViewState
   onViewChange: (next: AccountsViewState, options?: ViewChangeOptions) => void
   accountLink: AccountLink
+  /**
+   * Filters the portal sets: every list request includes them, they show as
+   * locked and the reader cannot remove or change them. Keep the object the
+   * same between renders while the filters are unchanged.
+   */
+  fixedFilters?: FixedFilters | undefined
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -61,6 +68,7 @@ export function ConnectedAccountsScreen({
   view,
   onViewChange,
   accountLink,
+  fixedFilters,
 }: ConnectedAccountsScreenProps) {
   const queryClient = useQueryClient()
   const searchRef = useRef<HTMLInputElement>(null)
@@ -70,10 +78,15 @@ export function ConnectedAccountsScreen({
   const [storedHidden, setStoredHidden] = useState(readHiddenColumnsPreference)
   const hiddenColumns = view.hiddenColumns ?? storedHidden
 
-  const params = useMemo(() => toListParams(view), [view])
+  // What is fetched: the reader's view with the portal's filters on top.
+  const effective = useMemo(
+    () => applyFixedFilters(view, fixedFilters),
+    [view, fixedFilters],
+  )
+  const params = useMemo(() => toListParams(effective), [effective])
   const list = useListConnectedAccounts(params)
   const { data, error, isPending, isPlaceholderData, isFetching } = list
-  const stackKey = cursorStackKey(view)
+  const stackKey = cursorStackKey(effective)
   const nextCursor = isPlaceholderData
     ? null
     : (data?.pagination.next_page_cursor ?? null)
@@ -160,7 +173,7 @@ export function ConnectedAccountsScreen({
   }
 
   const accounts = data?.connected_accounts ?? []
-  const filterCount = activeFilterCount(view)
+  const filterCount = activeFilterCount(effective)
   const fallback =
     error && !data ? (
       <ErrorState
@@ -176,7 +189,7 @@ export function ConnectedAccountsScreen({
         }
       />
     ) : (
-      <EmptyState query={view} onClear={clearAll} />
+      <EmptyState query={view} fixed={fixedFilters} onClear={clearAll} />
     )
 
   return (
@@ -228,11 +241,12 @@ export function ConnectedAccountsScreen({
         {filtersOpen ? (
           <FilterPanel
             key={JSON.stringify([
-              view.customerKey,
-              view.customerIds,
-              view.userIdentifierKey,
+              effective.customerKey,
+              effective.customerIds,
+              effective.userIdentifierKey,
             ])}
             query={view}
+            fixed={fixedFilters}
             onChange={(change) => {
               changeQuery(change)
             }}
@@ -240,6 +254,7 @@ export function ConnectedAccountsScreen({
         ) : null}
         <ActiveFilters
           query={view}
+          fixed={fixedFilters}
           onChange={(change) => {
             changeQuery(change)
           }}

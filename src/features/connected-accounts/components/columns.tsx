@@ -3,13 +3,13 @@ import type { ColumnDef, SortingFn } from '@tanstack/react-table'
 import { Link } from 'react-router'
 
 import { PlainText } from '../../../components/ui/plain-text'
+import { ProviderLogo } from '../../../components/ui/provider-logo'
 import { RelativeTime } from '../../../components/ui/relative-time'
 import { Skeleton } from '../../../components/ui/skeleton'
+import { StatusBadges } from '../../../components/ui/status-badges'
+import { statusRank } from '../../../lib/status'
 import { ACCOUNT_COLUMN_LABELS, type AccountColumnId } from '../lib/column-ids'
-import { statusRank } from '../lib/status'
 import { MetadataChips } from './metadata-chips'
-import { ProviderLogo } from './provider-logo'
-import { StatusBadges } from './status-badges'
 
 /** Where a row leads; the app decides, since only it knows its URLs. */
 export type AccountLink = (account: ConnectedAccount) => {

@@ -1,8 +1,16 @@
-import { useId, useState } from 'react'
+import { type ReactNode, useId, useState } from 'react'
 
 import { Button } from '../../../components/ui/button'
-import { CloseIcon, PlusIcon } from '../../../components/ui/icons'
+import { CloseIcon, LockIcon, PlusIcon } from '../../../components/ui/icons'
 import { Input, Label } from '../../../components/ui/input'
+import {
+  FIXED_FILTER_EXPLANATION,
+  fixedFilterCount,
+  type FixedFilters,
+  isFixedMetadataKey,
+  normalizeFixedFilters,
+  userFilters,
+} from '../lib/fixed-filters'
 import {
   formatMetadataPair,
   type MetadataPair,
@@ -35,15 +43,68 @@ function FieldError({ id, children }: { id: string; children: string }) {
   )
 }
 
+function FixedNote({ id }: { id: string }) {
+  return (
+    <p
+      id={id}
+      className="flex items-center gap-1 text-xs text-zinc-500 dark:text-zinc-400"
+    >
+      <LockIcon className="size-3 shrink-0" />
+      {FIXED_FILTER_EXPLANATION}
+    </p>
+  )
+}
+
+/** A text filter, or its fixed value, disabled, with the reason under it. */
+function FilterField({
+  id,
+  label,
+  fixedValue,
+  className,
+  children,
+}: {
+  id: string
+  label: string
+  /** Set when the portal fixes this field. */
+  fixedValue: string | null
+  className?: string
+  children: ReactNode
+}) {
+  const noteId = `${id}-fixed`
+  return (
+    <div className={className ?? 'grid gap-1'}>
+      <Label htmlFor={id}>{label}</Label>
+      {fixedValue === null ? (
+        children
+      ) : (
+        <>
+          <Input
+            id={id}
+            value={fixedValue}
+            disabled
+            readOnly
+            aria-describedby={noteId}
+            className="font-mono opacity-70"
+          />
+          <FixedNote id={noteId} />
+        </>
+      )}
+    </div>
+  )
+}
+
 /**
  * The exact-match filters. Its inputs start from the current filters; the
  * parent remounts it (by key) when they change elsewhere, e.g. back/forward.
+ * Fields the portal fixes show their value, disabled, and say why.
  */
 export function FilterPanel({
   query,
+  fixed,
   onChange,
 }: {
   query: AccountsQuery
+  fixed?: FixedFilters | undefined
   onChange: (change: FilterChange) => void
 }) {
   const ids = {
@@ -56,6 +117,11 @@ export function FilterPanel({
     metadataHelp: useId(),
     metadataError: useId(),
   }
+  const locked = normalizeFixedFilters(fixed)
+  const fixedCustomerKey = locked.customerKey || null
+  const fixedCustomerIds =
+    locked.customerIds.length > 0 ? locked.customerIds.join(', ') : null
+  const fixedUserIdentifierKey = locked.userIdentifierKey || null
   const [customerKey, setCustomerKey] = useState(query.customerKey)
   const [customerIds, setCustomerIds] = useState(query.customerIds.join(', '))
   const [userIdentifierKey, setUserIdentifierKey] = useState(
@@ -64,23 +130,31 @@ export function FilterPanel({
   const [customerIdsError, setCustomerIdsError] = useState<string | null>(null)
   const [metadata, setMetadata] = useState('')
   const [metadataError, setMetadataError] = useState<string | null>(null)
+  const anyEditable =
+    fixedCustomerKey === null ||
+    fixedCustomerIds === null ||
+    fixedUserIdentifierKey === null
 
   const apply = (event: { preventDefault: () => void }) => {
     event.preventDefault()
-    const parsedIds = splitList(customerIds)
-    const invalid = parsedIds.filter((id) => !isUuid(id))
-    if (invalid.length > 0) {
-      setCustomerIdsError(
-        `Customer IDs are UUIDs; “${invalid[0] ?? ''}” is not one.`,
-      )
-      return
+    const change: FilterChange = {}
+    if (fixedCustomerIds === null) {
+      const parsedIds = splitList(customerIds)
+      const invalid = parsedIds.filter((id) => !isUuid(id))
+      if (invalid.length > 0) {
+        setCustomerIdsError(
+          `Customer IDs are UUIDs; “${invalid[0] ?? ''}” is not one.`,
+        )
+        return
+      }
+      change.customerIds = [...new Set(parsedIds)]
     }
     setCustomerIdsError(null)
-    onChange({
-      customerKey: customerKey.trim(),
-      customerIds: [...new Set(parsedIds)],
-      userIdentifierKey: userIdentifierKey.trim(),
-    })
+    if (fixedCustomerKey === null) change.customerKey = customerKey.trim()
+    if (fixedUserIdentifierKey === null) {
+      change.userIdentifierKey = userIdentifierKey.trim()
+    }
+    onChange(change)
   }
 
   const addMetadata = (event: { preventDefault: () => void }) => {
@@ -90,20 +164,30 @@ export function FilterPanel({
       setMetadataError(parsed.error)
       return
     }
+    if (isFixedMetadataKey(fixed, parsed.pair.key)) {
+      setMetadataError(
+        `The portal sets the metadata key “${parsed.pair.key}”; it can’t be changed here.`,
+      )
+      return
+    }
     setMetadataError(null)
     setMetadata('')
     onChange({ metadata: withMetadataPair(query.metadata, parsed.pair) })
   }
 
+  const fixedKeys = locked.metadata.map((pair) => pair.key)
   return (
     <div className="grid gap-4 rounded-lg bg-zinc-50 p-3 ring-1 ring-zinc-950/5 ring-inset sm:p-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] dark:bg-zinc-900/60 dark:ring-white/5">
       <form
         onSubmit={apply}
         aria-label="Account filters"
-        className="grid gap-3 sm:grid-cols-2"
+        className="grid content-start gap-3 sm:grid-cols-2"
       >
-        <div className="grid gap-1">
-          <Label htmlFor={ids.customerKey}>Customer key</Label>
+        <FilterField
+          id={ids.customerKey}
+          label="Customer key"
+          fixedValue={fixedCustomerKey}
+        >
           <Input
             id={ids.customerKey}
             value={customerKey}
@@ -114,9 +198,12 @@ export function FilterPanel({
               setCustomerKey(event.target.value)
             }}
           />
-        </div>
-        <div className="grid gap-1">
-          <Label htmlFor={ids.userIdentifierKey}>User identifier key</Label>
+        </FilterField>
+        <FilterField
+          id={ids.userIdentifierKey}
+          label="User identifier key"
+          fixedValue={fixedUserIdentifierKey}
+        >
           <Input
             id={ids.userIdentifierKey}
             value={userIdentifierKey}
@@ -126,9 +213,13 @@ export function FilterPanel({
               setUserIdentifierKey(event.target.value)
             }}
           />
-        </div>
-        <div className="grid gap-1 sm:col-span-2">
-          <Label htmlFor={ids.customerIds}>Customer IDs</Label>
+        </FilterField>
+        <FilterField
+          id={ids.customerIds}
+          label="Customer IDs"
+          fixedValue={fixedCustomerIds}
+          className="grid gap-1 sm:col-span-2"
+        >
           <Input
             id={ids.customerIds}
             value={customerIds}
@@ -149,12 +240,14 @@ export function FilterPanel({
               {customerIdsError}
             </FieldError>
           ) : null}
-        </div>
-        <div className="sm:col-span-2">
-          <Button type="submit" variant="primary" size="sm">
-            Apply filters
-          </Button>
-        </div>
+        </FilterField>
+        {anyEditable ? (
+          <div className="sm:col-span-2">
+            <Button type="submit" variant="primary" size="sm">
+              Apply filters
+            </Button>
+          </div>
+        ) : null}
       </form>
 
       <form
@@ -192,12 +285,24 @@ export function FilterPanel({
             className="text-xs text-zinc-500 dark:text-zinc-400"
           >
             Accounts must have every pair. true and false match booleans.
+            {fixedKeys.length > 0 ? (
+              <>
+                {' '}
+                The portal sets{' '}
+                {fixedKeys.length === 1 ? 'the key' : 'the keys'}{' '}
+                <bdi className="font-mono">{fixedKeys.join(', ')}</bdi>;{' '}
+                {fixedKeys.length === 1 ? 'it' : 'they'} can’t be changed here.
+              </>
+            ) : null}
           </p>
         )}
       </form>
     </div>
   )
 }
+
+const chipClassName =
+  'inline-flex h-6 max-w-full min-w-0 items-center gap-1 rounded-md text-xs ring-1 ring-inset'
 
 function Chip({
   label,
@@ -211,7 +316,9 @@ function Chip({
   onRemove: () => void
 }) {
   return (
-    <li className="inline-flex h-6 max-w-full min-w-0 items-center gap-1 rounded-md bg-white pl-2 text-xs shadow-xs ring-1 ring-zinc-950/10 ring-inset dark:bg-zinc-900 dark:ring-white/10">
+    <li
+      className={`${chipClassName} bg-white pl-2 shadow-xs ring-zinc-950/10 dark:bg-zinc-900 dark:ring-white/10`}
+    >
       <span className="shrink-0 text-zinc-500 dark:text-zinc-400">{label}</span>
       <span
         title={value}
@@ -231,33 +338,116 @@ function Chip({
   )
 }
 
-/** The filters in force, each removable, and "Clear all". */
+/** A filter the portal sets: a lock and the words, and nothing to remove. */
+function LockedChip({
+  label,
+  value,
+  describedBy,
+}: {
+  label: string
+  value: string
+  describedBy: string
+}) {
+  return (
+    <li
+      aria-label={`${label} ${value} (fixed)`}
+      aria-describedby={describedBy}
+      title={`${label}: ${value}\n${FIXED_FILTER_EXPLANATION}`}
+      className={`${chipClassName} bg-zinc-100 px-2 ring-zinc-950/10 dark:bg-zinc-800 dark:ring-white/10`}
+    >
+      <LockIcon className="size-3 shrink-0 text-zinc-500 dark:text-zinc-400" />
+      <span className="shrink-0 text-zinc-500 dark:text-zinc-400">{label}</span>
+      <span className="truncate font-mono text-[11px] font-medium text-zinc-800 dark:text-zinc-200">
+        <bdi>{value}</bdi>
+      </span>
+      <span className="sr-only"> (fixed)</span>
+    </li>
+  )
+}
+
+function LockedChips({
+  fixed,
+  describedBy,
+}: {
+  fixed: FixedFilters | undefined
+  describedBy: string
+}) {
+  const locked = normalizeFixedFilters(fixed)
+  return (
+    <>
+      {locked.customerKey ? (
+        <LockedChip
+          label="Customer key"
+          value={locked.customerKey}
+          describedBy={describedBy}
+        />
+      ) : null}
+      {locked.customerIds.map((id) => (
+        <LockedChip
+          key={id}
+          label="Customer ID"
+          value={id}
+          describedBy={describedBy}
+        />
+      ))}
+      {locked.userIdentifierKey ? (
+        <LockedChip
+          label="User identifier key"
+          value={locked.userIdentifierKey}
+          describedBy={describedBy}
+        />
+      ) : null}
+      {locked.metadata.map((pair) => (
+        <LockedChip
+          key={pair.key}
+          label="Metadata"
+          value={formatMetadataPair(pair)}
+          describedBy={describedBy}
+        />
+      ))}
+    </>
+  )
+}
+
+/**
+ * The filters in force: the portal's fixed ones, locked, then the reader's
+ * own, each removable. "Clear all" clears only the reader's own.
+ */
 export function ActiveFilters({
   query,
+  fixed,
   onChange,
   onClearAll,
 }: {
   query: AccountsQuery
+  fixed?: FixedFilters | undefined
   onChange: (change: FilterChange) => void
   onClearAll: () => void
 }) {
-  if (activeFilterCount(query) === 0) return null
+  const explanationId = useId()
+  const own = userFilters(query, fixed)
+  const ownCount = activeFilterCount(own)
+  const lockedCount = fixedFilterCount(fixed)
+  if (ownCount + lockedCount === 0) return null
   const withoutPair = (pair: MetadataPair) =>
     query.metadata.filter((p) => p.key !== pair.key)
   return (
     <div className="flex flex-wrap items-center gap-1.5">
       <ul aria-label="Active filters" className="contents">
-        {query.customerKey ? (
+        {lockedCount > 0 ? (
+          <LockedChips fixed={fixed} describedBy={explanationId} />
+        ) : null}
+        {own.customerKey ? (
           <Chip
             label="Customer key"
-            value={query.customerKey}
+            value={own.customerKey}
             mono
             onRemove={() => {
               onChange({ customerKey: '' })
             }}
           />
         ) : null}
-        {query.customerIds.map((id) => (
+        {own.customerIds.map((id) => (
           <Chip
             key={id}
             label="Customer ID"
@@ -270,17 +460,17 @@ export function ActiveFilters({
             }}
           />
         ))}
-        {query.userIdentifierKey ? (
+        {own.userIdentifierKey ? (
           <Chip
             label="User identifier key"
-            value={query.userIdentifierKey}
+            value={own.userIdentifierKey}
             mono
             onRemove={() => {
               onChange({ userIdentifierKey: '' })
             }}
           />
         ) : null}
-        {query.metadata.map((pair) => (
+        {own.metadata.map((pair) => (
           <Chip
             key={pair.key}
             label="Metadata"
@@ -292,9 +482,22 @@ export function ActiveFilters({
           />
         ))}
       </ul>
-      <Button variant="ghost" size="sm" onClick={onClearAll}>
-        Clear all
-      </Button>
+      {lockedCount > 0 ? (
+        <span id={explanationId} hidden>
+          {FIXED_FILTER_EXPLANATION}
+        </span>
+      ) : null}
+      {ownCount > 0 ? (
+        <Button variant="ghost" size="sm" onClick={onClearAll}>
+          Clear all
+        </Button>
+      ) : null}
+      {lockedCount > 0 ? (
+        <p className="flex basis-full items-center gap-1 text-xs text-zinc-500 dark:text-zinc-400">
+          <LockIcon className="size-3 shrink-0" />
+          Locked filters are set by the portal and can’t be changed here.
+        </p>
+      ) : null}
     </div>
   )
 }

@@ -3,6 +3,7 @@ import { type SubmitEvent, useId, useRef, useState } from 'react'
 
 import { announce } from '../../../components/ui/announcer'
 import { Button } from '../../../components/ui/button'
+import { GuardedButton } from '../../../components/ui/guarded-button'
 import {
   CheckCircleIcon,
   CloseIcon,
@@ -13,7 +14,11 @@ import {
 import { Input } from '../../../components/ui/input'
 import { PlainText } from '../../../components/ui/plain-text'
 import { cn } from '../../../lib/cn'
-import { useUpdateConnectedAccount } from '../api/update-connected-account'
+import type { Permission } from '../../../lib/permissions'
+import {
+  type OnAccountUpdated,
+  useUpdateConnectedAccount,
+} from '../api/update-connected-account'
 import {
   type CustomMetadata,
   FORM_ERROR,
@@ -93,9 +98,11 @@ interface Saved {
 
 function MetadataForm({
   account,
+  onUpdated,
   onDone,
 }: {
   account: ConnectedAccount
+  onUpdated: OnAccountUpdated | undefined
   onDone: (previous: CustomMetadata | null) => void
 }) {
   const formId = useId()
@@ -104,7 +111,7 @@ function MetadataForm({
     rowsFromMetadata(account.custom_metadata),
   )
   const [errors, setErrors] = useState<MetadataFormErrors>({})
-  const update = useUpdateConnectedAccount()
+  const update = useUpdateConnectedAccount({ onUpdated })
 
   const change = (id: string, patch: Partial<MetadataRow>) => {
     setRows((current) =>
@@ -333,12 +340,22 @@ function MetadataForm({
   )
 }
 
-export function MetadataEditor({ account }: { account: ConnectedAccount }) {
-  const [editing, setEditing] = useState(false)
+export function MetadataEditor({
+  account,
+  permission,
+  onUpdated,
+}: {
+  account: ConnectedAccount
+  /** Editing; undefined allows it. */
+  permission?: Permission | undefined
+  onUpdated?: OnAccountUpdated | undefined
+}) {
+  const [editingState, setEditing] = useState(false)
+  const editing = editingState && permission?.allowed !== false
   const [saved, setSaved] = useState<Saved | null>(null)
   const editButtonRef = useRef<HTMLButtonElement>(null)
   const undoRef = useRef<HTMLButtonElement>(null)
-  const undo = useUpdateConnectedAccount()
+  const undo = useUpdateConnectedAccount({ onUpdated })
   const [undoError, setUndoError] = useState<string | null>(null)
 
   return (
@@ -347,8 +364,9 @@ export function MetadataEditor({ account }: { account: ConnectedAccount }) {
       description="Your own key/value pairs for this account."
       actions={
         editing ? null : (
-          <Button
+          <GuardedButton
             ref={editButtonRef}
+            permission={permission}
             size="sm"
             onClick={() => {
               setSaved(null)
@@ -358,13 +376,14 @@ export function MetadataEditor({ account }: { account: ConnectedAccount }) {
           >
             <PencilIcon className="size-3.5" />
             Edit metadata
-          </Button>
+          </GuardedButton>
         )
       }
     >
       {editing ? (
         <MetadataForm
           account={account}
+          onUpdated={onUpdated}
           onDone={(previous) => {
             setEditing(false)
             if (previous) {
@@ -390,8 +409,9 @@ export function MetadataEditor({ account }: { account: ConnectedAccount }) {
                   : 'Metadata saved.'}
               </span>
               {saved.undone ? null : (
-                <Button
+                <GuardedButton
                   ref={undoRef}
+                  permission={permission}
                   size="sm"
                   disabled={undo.isPending}
                   onClick={() => {
@@ -417,7 +437,7 @@ export function MetadataEditor({ account }: { account: ConnectedAccount }) {
                 >
                   <UndoIcon className="size-3.5" />
                   {undo.isPending ? 'Undoing…' : 'Undo'}
-                </Button>
+                </GuardedButton>
               )}
             </div>
           ) : null}

@@ -7,8 +7,8 @@ import { PlainText } from '../../../components/ui/plain-text'
 import { RelativeTime } from '../../../components/ui/relative-time'
 import { cn } from '../../../lib/cn'
 import { formatDateTime } from '../../../lib/format'
+import type { Severity } from '../../../lib/status'
 import { describeProblem } from '../lib/problem-catalogue'
-import type { Severity } from '../lib/status'
 
 interface Problem {
   severity: Severity

@@ -2,9 +2,10 @@ import type { ConnectedAccount } from '@seamapi/types/connect'
 import { useState } from 'react'
 
 import { announce } from '../../../components/ui/announcer'
-import { Button } from '../../../components/ui/button'
+import { GuardedButton } from '../../../components/ui/guarded-button'
 import { RefreshIcon } from '../../../components/ui/icons'
 import { cn } from '../../../lib/cn'
+import type { Permission } from '../../../lib/permissions'
 import { useSyncConnectedAccount } from '../api/sync-connected-account'
 import { compareProblems, describeSyncOutcome } from '../lib/sync-outcome'
 
@@ -16,13 +17,19 @@ const toneClass = {
   bad: 'text-red-700 dark:text-red-300',
 } as const
 
-/** Sync plus the line that says what it did; one sync at a time. */
-export function useSyncAction(account: ConnectedAccount) {
+/**
+ * Sync plus the line that says what it did; one sync at a time. A role
+ * without sync sees the button disabled, with the reason.
+ */
+export function useSyncAction(
+  account: ConnectedAccount,
+  permission?: Permission,
+) {
   const sync = useSyncConnectedAccount()
   const [message, setMessage] = useState<SyncMessage | null>(null)
 
   const start = () => {
-    if (sync.isPending) return
+    if (sync.isPending || permission?.allowed === false) return
     setMessage({
       tone: 'info',
       text: 'Sync requested. Waiting for the provider to answer…',
@@ -47,7 +54,8 @@ export function useSyncAction(account: ConnectedAccount) {
   }
 
   const button = (
-    <Button
+    <GuardedButton
+      permission={permission}
       onClick={start}
       aria-disabled={sync.isPending}
       className={cn(sync.isPending && 'cursor-progress opacity-70')}
@@ -56,7 +64,7 @@ export function useSyncAction(account: ConnectedAccount) {
         className={cn('size-3.5', sync.isPending && 'animate-spin')}
       />
       {sync.isPending ? 'Syncing…' : 'Sync'}
-    </Button>
+    </GuardedButton>
   )
 
   const status = message ? (

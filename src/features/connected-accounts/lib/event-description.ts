@@ -1,4 +1,4 @@
-import { statusLabel } from './status'
+import { statusLabel } from '../../../lib/status'
 
 /** The fields an activity line reads; looser than `SeamEvent` on purpose. */
 export interface ActivityEvent {

@@ -1,4 +1,8 @@
-import type { KnownErrorCode, KnownWarningCode, Severity } from './status'
+import type {
+  KnownErrorCode,
+  KnownWarningCode,
+  Severity,
+} from '../../../lib/status'
 
 export interface ProblemGuide {
   /** A human title for the panel. */

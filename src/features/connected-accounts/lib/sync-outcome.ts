@@ -1,4 +1,4 @@
-import { deriveStatus, type StatusInput } from './status'
+import { deriveStatus, type StatusInput } from '../../../lib/status'
 
 export interface SyncOutcome {
   /** Problems (by label) present before and gone after. */

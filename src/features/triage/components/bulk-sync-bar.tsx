@@ -1,4 +1,6 @@
 import { Button } from '../../../components/ui/button'
+import { GuardedButton } from '../../../components/ui/guarded-button'
+import type { Permission } from '../../../lib/permissions'
 import type { SyncResult } from '../api/use-bulk-sync'
 
 export function BulkSyncBar({
@@ -10,6 +12,7 @@ export function BulkSyncBar({
   onCancel,
   onRetryFailed,
   onClearSelection,
+  permission,
 }: {
   selectedCount: number
   batch: readonly string[]
@@ -19,6 +22,8 @@ export function BulkSyncBar({
   onCancel: () => void
   onRetryFailed: (ids: string[]) => void
   onClearSelection: () => void
+  /** Syncing; undefined allows it. */
+  permission?: Permission | undefined
 }) {
   if (selectedCount === 0 && batch.length === 0) return null
   const states = batch.map((id) => results.get(id)?.state)
@@ -45,14 +50,16 @@ export function BulkSyncBar({
         <span className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100">
           {selectedCount} selected
         </span>
-        <Button
+        <GuardedButton
+          permission={permission}
+          tooltipAlign="start"
           size="sm"
           variant="primary"
           disabled={running || selectedCount === 0}
           onClick={onSync}
         >
           Sync {selectedCount} {selectedCount === 1 ? 'account' : 'accounts'}
-        </Button>
+        </GuardedButton>
         {selectedCount > 0 && !running ? (
           <Button size="sm" variant="ghost" onClick={onClearSelection}>
             Clear selection
@@ -64,14 +71,15 @@ export function BulkSyncBar({
           </Button>
         ) : null}
         {!running && failedIds.length > 0 ? (
-          <Button
+          <GuardedButton
+            permission={permission}
             size="sm"
             onClick={() => {
               onRetryFailed(failedIds)
             }}
           >
             Retry {failedIds.length} failed
-          </Button>
+          </GuardedButton>
         ) : null}
       </div>
       {batch.length > 0 ? (

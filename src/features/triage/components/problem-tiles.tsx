@@ -7,7 +7,7 @@ import {
 } from '../../../components/ui/icons'
 import { RelativeTime } from '../../../components/ui/relative-time'
 import { cn } from '../../../lib/cn'
-import { isKnownCode, statusLabel } from '../../connected-accounts/lib/status'
+import { isKnownCode, statusLabel } from '../../../lib/status'
 import type { ProblemCount, TriageData } from '../lib/types'
 
 const count = new Intl.NumberFormat('en')

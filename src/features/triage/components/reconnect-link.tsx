@@ -1,10 +1,29 @@
+import { announce } from '../../../components/ui/announcer'
 import { CopyButton } from '../../../components/ui/copy-button'
+import {
+  DisabledReason,
+  usePermissionGuard,
+} from '../../../components/ui/guarded-button'
+import { LockIcon } from '../../../components/ui/icons'
+import { cn } from '../../../lib/cn'
+import type { Permission } from '../../../lib/permissions'
 import { useCreateReconnectWebview } from '../api/create-reconnect-webview'
 import type { TriageAccount } from '../lib/types'
 
-/** Creates a Connect Webview link to send to the customer, with a copy button. */
-export function ReconnectLink({ account }: { account: TriageAccount }) {
+/**
+ * Creates a Connect Webview link to send to the customer, with a copy button.
+ * A role that may not reconnect sees the button disabled, with the reason.
+ */
+export function ReconnectLink({
+  account,
+  permission,
+}: {
+  account: TriageAccount
+  /** Creating reconnect links; undefined allows it. */
+  permission?: Permission | undefined
+}) {
   const create = useCreateReconnectWebview()
+  const guard = usePermissionGuard(permission)
   const name = account.display_name || account.connected_account_id
 
   if (create.data) {
@@ -29,17 +48,30 @@ export function ReconnectLink({ account }: { account: TriageAccount }) {
   }
   return (
     <div className="mt-1 flex flex-wrap items-center gap-2">
-      <button
-        type="button"
-        aria-label={`Create reconnect link for ${name}`}
-        disabled={create.isPending}
-        onClick={() => {
-          create.mutate(account)
-        }}
-        className="rounded-sm text-xs font-medium text-brand-700 hover:text-brand-800 hover:underline disabled:opacity-60 dark:text-brand-300 dark:hover:text-brand-200"
-      >
-        {create.isPending ? 'Creating link…' : 'Reconnect link'}
-      </button>
+      <DisabledReason guard={guard} align="start">
+        <button
+          type="button"
+          aria-label={`Create reconnect link for ${name}`}
+          aria-disabled={guard.blocked || undefined}
+          aria-describedby={guard.reasonId}
+          disabled={create.isPending}
+          onClick={() => {
+            if (guard.reason !== null) {
+              announce(guard.reason)
+              return
+            }
+            create.mutate(account)
+          }}
+          className={cn(
+            'inline-flex items-center gap-1 rounded-sm text-xs font-medium text-brand-700 hover:text-brand-800 hover:underline disabled:opacity-60 dark:text-brand-300 dark:hover:text-brand-200',
+            guard.blocked &&
+              'cursor-not-allowed opacity-45 hover:text-brand-700 hover:no-underline dark:hover:text-brand-300',
+          )}
+        >
+          {create.isPending ? 'Creating link…' : 'Reconnect link'}
+          {guard.blocked ? <LockIcon className="size-3 shrink-0" /> : null}
+        </button>
+      </DisabledReason>
       {create.isError ? (
         <span role="alert" className="text-xs text-red-700 dark:text-red-300">
           {create.error.message}

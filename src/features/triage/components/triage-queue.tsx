@@ -2,11 +2,17 @@ import { useState } from 'react'
 import { Link, type To } from 'react-router'
 
 import { Button } from '../../../components/ui/button'
+import {
+  DisabledReason,
+  usePermissionGuard,
+} from '../../../components/ui/guarded-button'
 import { InboxIcon } from '../../../components/ui/icons'
+import { ProviderLogo } from '../../../components/ui/provider-logo'
+import { StatusBadges } from '../../../components/ui/status-badges'
+import { cn } from '../../../lib/cn'
 import { formatDateTime } from '../../../lib/format'
+import type { Permission } from '../../../lib/permissions'
 import { useNow } from '../../../lib/use-now'
-import { ProviderLogo } from '../../connected-accounts/components/provider-logo'
-import { StatusBadges } from '../../connected-accounts/components/status-badges'
 import type { SyncResult } from '../api/use-bulk-sync'
 import { formatAge } from '../lib/age'
 import type { TriageAccount } from '../lib/types'
@@ -23,6 +29,43 @@ const headBase =
 const checkboxClassName =
   'size-3.5 shrink-0 rounded accent-brand-600 dark:accent-brand-400'
 
+/**
+ * Picks accounts for bulk sync. Without sync it stays, inert and marked
+ * disabled, and gives the reason on hover, on focus and to screen readers.
+ */
+function SelectBox({
+  label,
+  checked,
+  onToggle,
+  permission,
+}: {
+  label: string
+  checked: boolean
+  onToggle: () => void
+  permission: Permission | undefined
+}) {
+  const guard = usePermissionGuard(permission)
+  return (
+    <DisabledReason guard={guard} align="start">
+      <input
+        type="checkbox"
+        aria-label={label}
+        aria-disabled={guard.blocked || undefined}
+        aria-describedby={guard.reasonId}
+        checked={checked}
+        onChange={() => {
+          if (guard.blocked) return
+          onToggle()
+        }}
+        className={cn(
+          checkboxClassName,
+          guard.blocked && 'cursor-not-allowed opacity-45',
+        )}
+      />
+    </DisabledReason>
+  )
+}
+
 function QueueRow({
   account,
   now,
@@ -30,6 +73,7 @@ function QueueRow({
   selected,
   onToggle,
   result,
+  permissions,
 }: {
   account: TriageAccount
   now: number
@@ -37,6 +81,7 @@ function QueueRow({
   selected: boolean
   onToggle: () => void
   result: SyncResult | undefined
+  permissions: TriageQueuePermissions | undefined
 }) {
   const age = formatAge(account.since, now)
   const name = account.display_name || account.connected_account_id
@@ -44,12 +89,11 @@ function QueueRow({
     <tr className="hover:bg-zinc-50/70 max-sm:flex max-sm:flex-col max-sm:gap-1.5 max-sm:border-b max-sm:border-zinc-100 max-sm:px-4 max-sm:py-3 dark:hover:bg-zinc-800/30 max-sm:dark:border-zinc-800/70">
       <td className={`${cellBase} pl-4 max-sm:pl-0`}>
         <div className="flex min-w-0 items-center gap-2.5">
-          <input
-            type="checkbox"
-            aria-label={`Select ${name}`}
+          <SelectBox
+            label={`Select ${name}`}
             checked={selected}
-            onChange={onToggle}
-            className={checkboxClassName}
+            onToggle={onToggle}
+            permission={permissions?.sync}
           />
           <ProviderLogo
             accountType={account.account_type}
@@ -83,7 +127,10 @@ function QueueRow({
       <td className={cellBase}>
         <StatusBadges account={account} />
         {account.errors.some((e) => e.error_code === 'account_disconnected') ? (
-          <ReconnectLink account={account} />
+          <ReconnectLink
+            account={account}
+            permission={permissions?.reconnect}
+          />
         ) : null}
         <SyncResultNote result={result} />
       </td>
@@ -103,6 +150,11 @@ function QueueRow({
   )
 }
 
+export interface TriageQueuePermissions {
+  sync: Permission
+  reconnect: Permission
+}
+
 export function TriageQueue({
   accounts,
   total,
@@ -112,6 +164,7 @@ export function TriageQueue({
   onToggle,
   onToggleAll,
   results,
+  permissions,
 }: {
   accounts: readonly TriageAccount[]
   /** How many the queue holds before filtering. */
@@ -123,6 +176,8 @@ export function TriageQueue({
   /** Selects every account in the filtered queue, or none. */
   onToggleAll: () => void
   results: ReadonlyMap<string, SyncResult>
+  /** What the reader's role may do; undefined allows everything. */
+  permissions?: TriageQueuePermissions | undefined
 }) {
   const now = useNow(60_000)
   const [shown, setShown] = useState(PAGE)
@@ -170,14 +225,13 @@ export function TriageQueue({
           <tr>
             <th scope="col" className={`${headBase} pl-4`}>
               <span className="flex items-center gap-2.5">
-                <input
-                  type="checkbox"
-                  aria-label={`Select all ${accounts.length} accounts in this view`}
+                <SelectBox
+                  label={`Select all ${accounts.length} accounts in this view`}
                   checked={accounts.every((a) =>
                     selected.has(a.connected_account_id),
                   )}
-                  onChange={onToggleAll}
-                  className={checkboxClassName}
+                  onToggle={onToggleAll}
+                  permission={permissions?.sync}
                 />
                 Account
               </span>
@@ -205,6 +259,7 @@ export function TriageQueue({
                 onToggle(account.connected_account_id)
               }}
               result={results.get(account.connected_account_id)}
+              permissions={permissions}
             />
           ))}
         </tbody>

@@ -5,6 +5,7 @@ import { Button } from '../../../components/ui/button'
 import { ErrorIcon, RefreshIcon } from '../../../components/ui/icons'
 import { Skeleton } from '../../../components/ui/skeleton'
 import { cn } from '../../../lib/cn'
+import type { Permission } from '../../../lib/permissions'
 import { isTriageSettling, useTriage } from '../api/get-triage'
 import { useRefreshTriage } from '../api/refresh-triage'
 import { useBulkSync } from '../api/use-bulk-sync'
@@ -27,6 +28,12 @@ export interface TriageScreenProps {
   view: TriageView
   onViewChange: (next: TriageView, options?: { replace?: boolean }) => void
   accountLink: (account: TriageAccount) => To
+  /**
+   * What the reader's role may do; undefined allows everything. Without
+   * sync, selecting for bulk sync and the sync buttons are disabled; without
+   * reconnect, the reconnect-link buttons are. Each gives its reason.
+   */
+  permissions?: { sync: Permission; reconnect: Permission } | undefined
 }
 
 const EMPTY_VIEW: TriageView = {
@@ -111,6 +118,7 @@ export function TriageScreen({
   view,
   onViewChange,
   accountLink,
+  permissions,
 }: TriageScreenProps) {
   const triage = useTriage()
   const refresh = useRefreshTriage()
@@ -125,8 +133,10 @@ export function TriageScreen({
   const scanning = state ? isTriageSettling(state) : false
 
   const bulk = useBulkSync()
+  const canSync = permissions?.sync.allowed !== false
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set())
   const toggle = (id: string) => {
+    if (!canSync) return
     setSelected((previous) => {
       const next = new Set(previous)
       if (!next.delete(id)) next.add(id)
@@ -134,6 +144,7 @@ export function TriageScreen({
     })
   }
   const toggleAll = () => {
+    if (!canSync) return
     const ids = filtered.map((a) => a.connected_account_id)
     setSelected((previous) =>
       ids.every((id) => previous.has(id))
@@ -237,12 +248,13 @@ export function TriageScreen({
             results={bulk.results}
             running={bulk.running}
             onSync={() => {
-              void bulk.start([...selected])
+              if (canSync) void bulk.start([...selected])
             }}
             onCancel={bulk.cancel}
             onRetryFailed={(ids) => {
-              void bulk.start(ids)
+              if (canSync) void bulk.start(ids)
             }}
+            permission={permissions?.sync}
             onClearSelection={() => {
               setSelected(new Set())
             }}
@@ -261,6 +273,7 @@ export function TriageScreen({
               onToggle={toggle}
               onToggleAll={toggleAll}
               results={bulk.results}
+              permissions={permissions}
             />
           </Panel>
         </section>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 
-import { cn } from '../../../lib/cn'
+import { cn } from '../../lib/cn'
 
 /** Logos that failed once in this page load: no second request per row. */
 const brokenLogos = new Set<string>()

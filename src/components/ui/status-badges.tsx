@@ -1,11 +1,7 @@
-import { Badge } from '../../../components/ui/badge'
-import {
-  CheckCircleIcon,
-  ErrorIcon,
-  WarningIcon,
-} from '../../../components/ui/icons'
-import { cn } from '../../../lib/cn'
-import { deriveStatus, type StatusInput } from '../lib/status'
+import { cn } from '../../lib/cn'
+import { deriveStatus, type StatusInput } from '../../lib/status'
+import { Badge } from './badge'
+import { CheckCircleIcon, ErrorIcon, WarningIcon } from './icons'
 
 /**
  * A badge per problem: red for errors, amber for warnings, each with an icon
