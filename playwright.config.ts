@@ -7,6 +7,10 @@ const isCI = Boolean(process.env.CI)
 // A distinctive server-side key, so the journeys can prove it never reaches
 // the browser. Set here, it is inherited by the test workers.
 process.env.E2E_SANDBOX_API_KEY ??= 'seam_sandbox_e2e_never_in_browser'
+// The portal demo signs embed tokens with this secret; the journeys mint their
+// own with it to play a portal of their own on the demo's origin.
+process.env.E2E_EMBED_SECRET ??= 'e2e-embed-secret-0123456789abcdefghijklmnop'
+const embedDemoPort = 4174
 
 export default defineConfig({
   testDir: 'e2e',
@@ -32,6 +36,9 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // The journeys serve pages of their own for made-up public origins
+        // (page.route); Chromium would refuse their frames on loopback.
+        '--disable-features=LocalNetworkAccessChecks',
       ],
     },
   },
@@ -62,6 +69,9 @@ export default defineConfig({
       // it starts after the web server.
       SANDBOX_DB: 'test-results/e2e-sandbox.db',
       SANDBOX_API_KEY: process.env.E2E_SANDBOX_API_KEY,
+      // The portal demo on its own origin, the one origin allowed to frame.
+      EMBED_SECRET: process.env.E2E_EMBED_SECRET,
+      EMBED_DEMO_PORT: String(embedDemoPort),
     },
     reuseExistingServer: !isCI,
     timeout: 60_000,

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 
-import { statusLabel } from '../src/features/connected-accounts/lib/status'
+import { statusLabel } from '../src/lib/status'
 import {
   PAGE_SIZE,
   problemTiles,

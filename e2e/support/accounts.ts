@@ -1,6 +1,7 @@
 import {
   type APIRequestContext,
   expect,
+  type FrameLocator,
   type Locator,
   type Page,
 } from '@playwright/test'
@@ -55,27 +56,30 @@ export async function listAll(
 export const ids = (accounts: readonly ConnectedAccount[]) =>
   accounts.map((account) => account.connected_account_id)
 
-export const accountsTable = (page: Page): Locator =>
+/** A page of the dashboard, or the dashboard inside a portal's frame. */
+export type Surface = Page | FrameLocator
+
+export const accountsTable = (page: Surface): Locator =>
   page.getByRole('table', { name: 'Connected accounts' })
 
-export const searchBox = (page: Page): Locator =>
+export const searchBox = (page: Surface): Locator =>
   page.getByRole('searchbox', { name: 'Search accounts' })
 
-export const pagination = (page: Page): Locator =>
+export const pagination = (page: Surface): Locator =>
   page.getByRole('navigation', { name: 'Pagination' })
 
 /** The accounts the table shows, in order, read from the row links. */
-export async function shownIds(page: Page): Promise<string[]> {
+export async function shownIds(page: Surface): Promise<string[]> {
   const hrefs = await accountsTable(page)
     .getByRole('link')
     .evaluateAll((links) => links.map((link) => link.getAttribute('href')))
   return hrefs.map((href) =>
-    decodeURIComponent((href ?? '').replace(/^\/accounts\//, '')),
+    decodeURIComponent((href ?? '').replace(/^(\/embed)?\/accounts\//, '')),
   )
 }
 
 /** Waits until the table shows exactly these accounts, in this order. */
-export async function expectShown(page: Page, expected: readonly string[]) {
+export async function expectShown(page: Surface, expected: readonly string[]) {
   // Short intervals: the default backs off to a second, which adds up over a
   // walk through every page.
   await expect
