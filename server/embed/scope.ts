@@ -249,6 +249,32 @@ const invalid = (field: string, message: string): ScopeRefusal => ({
 })
 
 /**
+ * The metadata pairs a request names in `field`, with the scope's fixed pairs
+ * forced in. A pair that contradicts a fixed one is out of scope.
+ */
+function withFixedPairs(
+  field: string,
+  asked: unknown,
+  fixed: Record<string, MetadataValue>,
+): ScopedBody {
+  if (asked !== undefined && !isObject(asked)) {
+    return invalid(field, `${field} must be an object of key: value pairs.`)
+  }
+  const pairs: Fields = { ...asked }
+  for (const [key, value] of Object.entries(fixed)) {
+    if (
+      asked !== undefined &&
+      Object.hasOwn(asked, key) &&
+      asked[key] !== value
+    ) {
+      return outOfScope(`${field}.${key}`, fixedBy(`${field}.${key}`, value))
+    }
+    pairs[key] = value
+  }
+  return { ok: true, body: pairs }
+}
+
+/**
  * `connected_accounts/list` within the scope: the body's own filters may
  * narrow it, never widen or contradict it. Returns the filters to send.
  */
@@ -286,30 +312,14 @@ export function scopeListBody(
       merged.customer_ids = ids
     }
   }
-  const fixedPairs = scope.custom_metadata_has
-  if (fixedPairs !== undefined) {
-    const asked = body.custom_metadata_has
-    if (asked !== undefined && !isObject(asked)) {
-      return invalid(
-        'custom_metadata_has',
-        'custom_metadata_has must be an object of key: value pairs.',
-      )
-    }
-    const pairs: Fields = { ...asked }
-    for (const [key, value] of Object.entries(fixedPairs)) {
-      if (
-        asked !== undefined &&
-        Object.hasOwn(asked, key) &&
-        asked[key] !== value
-      ) {
-        return outOfScope(
-          `custom_metadata_has.${key}`,
-          fixedBy(`custom_metadata_has.${key}`, value),
-        )
-      }
-      pairs[key] = value
-    }
-    merged.custom_metadata_has = pairs
+  if (scope.custom_metadata_has !== undefined) {
+    const pairs = withFixedPairs(
+      'custom_metadata_has',
+      body.custom_metadata_has,
+      scope.custom_metadata_has,
+    )
+    if (!pairs.ok) return pairs
+    merged.custom_metadata_has = pairs.body
   }
   return { ok: true, body: merged }
 }
@@ -405,30 +415,14 @@ export function scopeWebviewBody(
     }
     merged.customer_key = scope.customer_key
   }
-  const fixedPairs = scope.custom_metadata_has
-  if (fixedPairs !== undefined) {
-    const asked = body.custom_metadata
-    if (asked !== undefined && !isObject(asked)) {
-      return invalid(
-        'custom_metadata',
-        'custom_metadata must be an object of key: value pairs.',
-      )
-    }
-    const metadata: Fields = { ...asked }
-    for (const [key, value] of Object.entries(fixedPairs)) {
-      if (
-        asked !== undefined &&
-        Object.hasOwn(asked, key) &&
-        asked[key] !== value
-      ) {
-        return outOfScope(
-          `custom_metadata.${key}`,
-          fixedBy(`custom_metadata.${key}`, value),
-        )
-      }
-      metadata[key] = value
-    }
-    merged.custom_metadata = metadata
+  if (scope.custom_metadata_has !== undefined) {
+    const metadata = withFixedPairs(
+      'custom_metadata',
+      body.custom_metadata,
+      scope.custom_metadata_has,
+    )
+    if (!metadata.ok) return metadata
+    merged.custom_metadata = metadata.body
   }
   return { ok: true, body: merged }
 }

@@ -26,7 +26,7 @@ import { applyAccent } from './accent'
 import { watchDocumentHeight } from './bridge'
 import { EmbedStateView } from './embed-states'
 import { consumeEmbedLaunch } from './launch'
-import { type EmbedParams, parseEmbedParams } from './params'
+import { type EmbedParams, parseEmbedParams, routeForPortal } from './params'
 import { fixedFiltersFromScope, withPortalFilters } from './scope'
 import { createEmbedController, type EmbedController } from './session'
 
@@ -146,7 +146,7 @@ export function EmbedLayout({ controller }: { controller: EmbedController }) {
   // Before the pages' own effects: the portal hears where the frame went
   // before what it shows there.
   useLayoutEffect(() => {
-    controller.reportRoute(`${pathname}${search}`)
+    controller.reportRoute(routeForPortal(pathname, search))
   }, [controller, pathname, search])
 
   // After a break in the session, whatever failed meanwhile loads again; a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { parseEmbedParams } from './params'
+import { parseEmbedParams, routeForPortal } from './params'
 
 const parse = (query: string) => {
   const warnings: string[] = []
@@ -80,5 +80,22 @@ describe('parseEmbedParams', () => {
       )
       expect(params.role, query).toBeNull()
     }
+  })
+})
+
+describe('routeForPortal', () => {
+  it('keeps the page and its filters, not the look or the role', () => {
+    expect(
+      routeForPortal(
+        '/embed/triage',
+        '?theme=dark&accent=7c3aed&role=viewer&customer=cust_a&q=x',
+      ),
+    ).toBe('/embed/triage?customer=cust_a&q=x')
+    expect(routeForPortal('/embed/accounts', '?theme=light')).toBe(
+      '/embed/accounts',
+    )
+    expect(routeForPortal('/embed/accounts/abc', '')).toBe(
+      '/embed/accounts/abc',
+    )
   })
 })

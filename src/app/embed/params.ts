@@ -132,3 +132,18 @@ export function parseEmbedParams(
 
   return { theme, accent, scope, role }
 }
+
+/** Parameters only the portal sets when it opens the frame. */
+const LAUNCH_ONLY_PARAMS = ['theme', 'accent', 'role'] as const
+
+/**
+ * The route as the portal should keep it: the page and its filters, without
+ * the look and role the portal chose when it opened the frame (those are the
+ * portal's settings, and a kept route must not override them later).
+ */
+export function routeForPortal(pathname: string, search: string): string {
+  const params = new URLSearchParams(search)
+  for (const name of LAUNCH_ONLY_PARAMS) params.delete(name)
+  const query = params.toString()
+  return query === '' ? pathname : `${pathname}?${query}`
+}

@@ -501,6 +501,21 @@ describe('keeping the session', () => {
 })
 
 describe('talking to the portal', () => {
+  it('reports the page and its filters as ready, not the look it was opened with', async () => {
+    const { controller, frame } = setUp({ token: 'sace1.launch' })
+    frame.location.pathname = '/embed/triage'
+    frame.location.search = '?theme=dark&accent=7c3aed&customer=cust_a'
+    controller.start()
+    await settle()
+    expect(frame.posted()).toEqual([
+      wire({
+        type: 'ready',
+        route: '/embed/triage?customer=cust_a',
+        token_required: true,
+      }),
+    ])
+  })
+
   it('reports the route once per change, and the height again after ready', async () => {
     const { controller, frame } = setUp({ token: 'sace1.launch' })
     controller.reportHeight(720)

@@ -22,6 +22,7 @@ import {
   isFramed,
   resolvePortalOrigin,
 } from './bridge'
+import { routeForPortal } from './params'
 
 /** How long the portal has to answer a request for a token. */
 export const TOKEN_WAIT_MS = 10_000
@@ -161,7 +162,8 @@ export function createEmbedController({
     bridge?.post(message)
   }
 
-  const currentRoute = () => `${win.location.pathname}${win.location.search}`
+  const currentRoute = () =>
+    routeForPortal(win.location.pathname, win.location.search)
 
   const postReady = () => {
     lastRoute = currentRoute()
