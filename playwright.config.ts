@@ -18,6 +18,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: isCI,
   retries: 0,
+  // The longest journeys walk several pages and reloads; on a busy two-core
+  // machine they need more than the default 30 s.
+  timeout: 60_000,
   workers: 2,
   reporter: [['list'], ['html', { open: 'never' }]],
   use: {

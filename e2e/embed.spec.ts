@@ -254,9 +254,28 @@ test('the scope holds in the address and at the API', async ({
   await expect(page.getByLabel('Deep link')).toHaveValue('/embed/accounts')
   await expectShown(frame, mine)
 
-  // Its session cannot reach them at the API either.
-  const get = await request.post('/api/connected_accounts/get', {
+  // Loading the frame itself at another customer's address: it signs in
+  // again through the portal, with the portal's scope.
+  const inner = page.frames().find((f) => f.url().startsWith(DASHBOARD_ORIGIN))
+  if (!inner) throw new Error('The dashboard frame is missing')
+  const renewed = await frameBearer(page, () =>
+    inner.goto(`${DASHBOARD_ORIGIN}/embed/accounts?customer_key=${otherKey}`),
+  )
+  await expect(logged(page, 'session.token-request')).toContainText(
+    '"reason":"missing"',
+  )
+  await expectShown(frame, mine)
+
+  // The page that went away ended its session.
+  const ended = await request.post('/api/connected_accounts/list', {
     headers: { authorization },
+    data: {},
+  })
+  expect(ended.status()).toBe(401)
+
+  // The new session cannot reach them at the API either.
+  const get = await request.post('/api/connected_accounts/get', {
+    headers: { authorization: renewed },
     data: { connected_account_id: stranger.connected_account_id },
   })
   expect(get.status()).toBe(404)
@@ -264,7 +283,7 @@ test('the scope holds in the address and at the API', async ({
     'connected_account_not_found',
   )
   const list = await request.post('/api/connected_accounts/list', {
-    headers: { authorization },
+    headers: { authorization: renewed },
     data: { customer_key: otherKey },
   })
   expect(list.status()).toBe(403)

@@ -5,12 +5,13 @@ import { queueRows, settledTriage } from './support/triage'
 interface CreatedWebview {
   connect_webview: {
     url: string
+    accepted_providers: string[]
     custom_metadata: Record<string, string | boolean>
     customer_key?: string
   }
 }
 
-test('a reconnect link keeps the account metadata and customer key', async ({
+test('a reconnect link offers the account provider and keeps its metadata and customer key', async ({
   page,
   request,
 }) => {
@@ -38,6 +39,7 @@ test('a reconnect link keeps the account metadata and customer key', async ({
   const response = await responsePromise
   expect(response.status()).toBe(200)
   expect(response.request().postDataJSON()).toEqual({
+    accepted_providers: [account.account_type],
     custom_metadata: account.custom_metadata,
     customer_key: account.customer_key,
   })
@@ -47,6 +49,9 @@ test('a reconnect link keeps the account metadata and customer key', async ({
     account.custom_metadata,
   )
   expect(created.connect_webview.customer_key).toBe(account.customer_key)
+  expect(created.connect_webview.accepted_providers).toEqual([
+    account.account_type,
+  ])
 
   await expect(
     page.getByRole('textbox', { name: `Reconnect link for ${name}` }),
