@@ -21,6 +21,8 @@ export default defineConfig({
   // The longest journeys walk several pages and reloads; on a busy two-core
   // machine they need more than the default 30 s.
   timeout: 60_000,
+  // Likewise a first page load while the other worker is busy.
+  expect: { timeout: 10_000 },
   workers: 2,
   reporter: [['list'], ['html', { open: 'never' }]],
   use: {

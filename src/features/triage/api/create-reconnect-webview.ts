@@ -10,12 +10,18 @@ export interface ReconnectWebview {
 
 /**
  * A new webview's metadata would replace the account's on reconnection, so
- * it carries the account's own `custom_metadata` and `customer_key`.
+ * it carries the account's own `custom_metadata` and `customer_key`; and it
+ * offers only the account's own provider, so the owner signs in to the same
+ * service rather than picking from every brand.
  */
 export function reconnectWebviewBody(
-  account: Pick<TriageAccount, 'custom_metadata' | 'customer_key'>,
+  account: Pick<
+    TriageAccount,
+    'account_type' | 'custom_metadata' | 'customer_key'
+  >,
 ) {
   return {
+    accepted_providers: [account.account_type],
     custom_metadata: account.custom_metadata,
     ...(account.customer_key === null
       ? {}
