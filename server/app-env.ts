@@ -1,3 +1,4 @@
+import type { Principal } from './auth/principal'
 import type { EmbedSession } from './embed/sessions'
 
 /** What middlewares share through the request context. */
@@ -8,5 +9,7 @@ export interface AppEnv {
     upstreamAttempts: number
     /** The embedded session the request's bearer token names, if any. */
     session?: EmbedSession
+    /** Who the request acts for; set on every request that got past sign-in. */
+    principal?: Principal
   }
 }

@@ -5,6 +5,14 @@ import { Hono } from 'hono'
 
 import { apiError } from './api-error'
 import type { AppEnv } from './app-env'
+import { createAuditLog } from './audit/create-audit-log'
+import type { AuditStore } from './audit/store'
+import { openAuditStore } from './audit/store'
+import { createAuth } from './auth/create-auth'
+import { me } from './auth/me'
+import { createDestructiveRateLimit } from './auth/rate-limit'
+import { roleRefusal } from './auth/require-role'
+import { resolvePrincipal } from './auth/resolve-principal'
 import type { Config } from './config'
 import { secretsOf } from './config'
 import { createEmbedEnforcement } from './embed/enforce'
@@ -43,6 +51,13 @@ export interface AppOptions {
   triage?: TriageTuning
   /** Tests control the clock of embed tokens and sessions. */
   embed?: { now?: () => number }
+  /** Tests control the clock of sign-in sessions and the rate limit. */
+  auth?: { now?: () => number }
+  /**
+   * The audit log's database (`main()` opens AUDIT_DB), in memory when left
+   * out; tests also control its clock.
+   */
+  audit?: { store?: AuditStore; now?: () => number }
 }
 
 export interface DashboardStatus {
@@ -54,7 +69,12 @@ export interface DashboardStatus {
 
 function cacheControl(path: string, res: Response): string | undefined {
   // Dashboard data changes under the user's feet; never let a proxy keep it.
-  if (path.startsWith('/api/') || path === '/healthz' || path === '/readyz') {
+  if (
+    path.startsWith('/api/') ||
+    path.startsWith('/auth/') ||
+    path === '/healthz' ||
+    path === '/readyz'
+  ) {
     return 'no-store'
   }
   if (!res.ok) return undefined
@@ -83,6 +103,8 @@ export function createApp({
   proxy = {},
   triage: triageTuning = {},
   embed = {},
+  auth: authOptions = {},
+  audit: auditOptions = {},
 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const redact = createRedactor(secretsOf(config))
@@ -130,12 +152,49 @@ export function createApp({
     random: Math.random,
     redact,
   })
+  const audit = createAuditLog({
+    store: auditOptions.store ?? openAuditStore(':memory:'),
+    read: {
+      upstream,
+      timeoutMs: config.upstreamTimeoutMs,
+      retry: proxy.retry ?? defaultRetryPolicy,
+      sleep: proxy.sleep ?? ((ms) => wait(ms)),
+      random: Math.random,
+      redact,
+    },
+    log,
+    ...(auditOptions.now ? { now: auditOptions.now } : {}),
+  })
+
+  const authNow = authOptions.now ?? Date.now
+  const auth = createAuth({
+    auth: config.auth,
+    publicOrigin,
+    now: authNow,
+    onFailure: (reason) => {
+      log(
+        redact(
+          JSON.stringify({
+            time: new Date().toISOString(),
+            level: 'warn',
+            event: 'sign_in_failed',
+            message: reason,
+          }),
+        ),
+      )
+    },
+  })
+  const destructiveLimit = createDestructiveRateLimit({
+    perMinute: config.rateLimit.destructivePerMinute,
+    now: authNow,
+  })
 
   app.use(requestLog(log, redact))
   app.use(
     securityHeaders({
       embedOrigins: config.embed.origins,
       publicUrl: config.publicUrl,
+      ownCookies: auth.cookies,
     }),
   )
   app.use(async (c, next) => {
@@ -143,6 +202,9 @@ export function createApp({
     const policy = cacheControl(c.req.path, c.res)
     if (policy) c.res.headers.set('Cache-Control', policy)
   })
+
+  // Around every check that may refuse a call, so refusals are recorded too.
+  app.use('/api/*', audit.middleware)
 
   app.get('/healthz', (c) => c.json({ ok: true }))
 
@@ -159,6 +221,10 @@ export function createApp({
     )
   })
 
+  // Signing in and out needs no principal.
+  if (auth.routes) app.route('/auth', auth.routes)
+  app.all('/auth/*', (c) => c.text('Not found', 404))
+
   // Before the session check: a frame whose session expired must still be
   // able to start a new one.
   app.route(
@@ -167,6 +233,10 @@ export function createApp({
   )
 
   app.use('/api/*', sessionAuth(sessions))
+  // Every request from here on acts for someone, or the API answers 401.
+  app.use(resolvePrincipal(auth))
+
+  app.get('/api/auth/me', me)
 
   app.get('/api/dashboard/status', (c) => {
     const scope = c.get('session')?.scope
@@ -182,6 +252,7 @@ export function createApp({
 
   // Before the proxy: these are the dashboard's own routes, not Seam's.
   app.route('/api/dashboard/triage', triage.routes)
+  app.route('/api/audit', audit.routes)
 
   app.route(
     '/api',
@@ -192,7 +263,13 @@ export function createApp({
       isSandboxWorkspace: () => workspace.isSandbox(),
       redact,
       onWrite: triage.onWrite,
-      beforeForward: enforce,
+      // The role first, then the per-person limit (counted before the call
+      // goes out, whatever it answers), then the embedded session's scope.
+      beforeForward: async (c, route, body) =>
+        roleRefusal(c, route.path) ??
+        destructiveLimit(c, route.path) ??
+        enforce(c, route, body),
+      beforeUpstream: audit.beforeUpstream,
       ...proxy,
     }),
   )

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       publicUrl: null,
       upstream: { mode: 'sandbox' },
       upstreamTimeoutMs: 10_000,
+      auditDb: 'data/audit.db',
       embed: {
         origins: ['http://127.0.0.1:8081'],
         secret: null,
@@ -17,6 +18,8 @@ describe('loadConfig', () => {
         demoPort: 8081,
       },
       authMode: 'none',
+      auth: { mode: 'none', roleGroups: { admin: [], operator: [] } },
+      rateLimit: { destructivePerMinute: 20 },
       sandbox: {
         db: 'data/sandbox.db',
         accounts: 240,
@@ -37,11 +40,13 @@ describe('loadConfig', () => {
         SANDBOX_API_KEY: 'seam_test_key',
         SANDBOX_SEED: '42',
         SANDBOX_SYNC_DELAY_MS: '0',
+        AUDIT_DB: ':memory:',
       }),
     ).toMatchObject({
       port: 4173,
       host: '0.0.0.0',
       upstream: { mode: 'sandbox' },
+      auditDb: ':memory:',
       sandbox: {
         db: ':memory:',
         accounts: 12,
@@ -174,7 +179,7 @@ describe('loadConfig', () => {
         /^EMBED_ORIGINS must be a comma-separated list of origins/,
       ],
       [{ EMBED_ORIGINS: '*' }, /^EMBED_ORIGINS must be a comma-separated list/],
-      [{ AUTH_MODE: 'oidc' }, /^AUTH_MODE must be none/],
+      [{ AUTH_MODE: 'ldap' }, /^AUTH_MODE must be none, oidc or proxy/],
       [
         { SEAM_API_KEY: 'a', HOST: '0.0.0.0' },
         /^HOST is 0\.0\.0\.0, but without sign-in/,
@@ -309,6 +314,254 @@ describe('loadConfig', () => {
       expect(secretsOf(loadConfig({ EMBED_SECRET: SECRET }))).toEqual([
         'seam_sandbox_local',
         SECRET,
+      ])
+    })
+  })
+
+  describe('sign-in', () => {
+    const SESSION_SECRET = 'session-secret-0123456789abcdefghijklmn'
+    const OIDC = {
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: 'https://login.example.com/realms/acme',
+      OIDC_CLIENT_ID: 'seam-accounts-console',
+      OIDC_CLIENT_SECRET: 'oidc-client-secret-value',
+      PUBLIC_URL: 'https://accounts.example.com/',
+      SESSION_SECRET,
+    }
+    const PROXY = {
+      AUTH_MODE: 'proxy',
+      AUTH_PROXY_USER_HEADER: 'X-Forwarded-User',
+      TRUSTED_PROXIES: '10.0.0.5',
+    }
+
+    it('reads an OpenID Connect setup, with defaults for the rest', () => {
+      const config = loadConfig({
+        ...OIDC,
+        ROLE_GROUPS_ADMIN: 'console-admins, it ',
+        ROLE_GROUPS_OPERATOR: 'support',
+      })
+      expect(config.authMode).toBe('oidc')
+      expect(config.auth).toEqual({
+        mode: 'oidc',
+        roleGroups: { admin: ['console-admins', 'it'], operator: ['support'] },
+        oidc: {
+          issuer: 'https://login.example.com/realms/acme',
+          clientId: 'seam-accounts-console',
+          clientSecret: 'oidc-client-secret-value',
+          scopes: 'openid email profile',
+          groupsClaim: 'groups',
+          redirectUri: 'https://accounts.example.com/auth/callback',
+          sessionSecret: SESSION_SECRET,
+          sessionIdleMs: 30 * 60_000,
+          sessionMaxMs: 12 * 3_600_000,
+        },
+      })
+    })
+
+    it('reads the optional OpenID Connect and session variables', () => {
+      const config = loadConfig({
+        ...OIDC,
+        OIDC_SCOPES: 'openid  email groups',
+        OIDC_GROUPS_CLAIM: 'roles',
+        SESSION_IDLE_MINUTES: '5',
+        SESSION_MAX_HOURS: '168',
+        RATE_LIMIT_DESTRUCTIVE_PER_MINUTE: '3',
+      })
+      expect(config.auth).toMatchObject({
+        oidc: {
+          scopes: 'openid email groups',
+          groupsClaim: 'roles',
+          sessionIdleMs: 5 * 60_000,
+          sessionMaxMs: 168 * 3_600_000,
+        },
+      })
+      expect(config.rateLimit).toEqual({ destructivePerMinute: 3 })
+    })
+
+    it('accepts an http provider and public URL on loopback only', () => {
+      const config = loadConfig({
+        ...OIDC,
+        OIDC_ISSUER: 'http://127.0.0.1:9400',
+        PUBLIC_URL: 'http://localhost:8080',
+      })
+      expect(config.auth).toMatchObject({
+        oidc: {
+          issuer: 'http://127.0.0.1:9400',
+          redirectUri: 'http://localhost:8080/auth/callback',
+        },
+      })
+    })
+
+    it('reads a sign-in proxy setup', () => {
+      const config = loadConfig({
+        ...PROXY,
+        AUTH_PROXY_EMAIL_HEADER: 'X-Forwarded-Email',
+        AUTH_PROXY_GROUPS_HEADER: 'X-Forwarded-Groups',
+        TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1/32,::1,fd00::/8',
+      })
+      expect(config.auth).toEqual({
+        mode: 'proxy',
+        roleGroups: { admin: [], operator: [] },
+        proxy: {
+          userHeader: 'x-forwarded-user',
+          emailHeader: 'x-forwarded-email',
+          groupsHeader: 'x-forwarded-groups',
+          trustedProxies: ['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8'],
+        },
+      })
+    })
+
+    it('lets a real workspace listen beyond loopback only with sign-in', () => {
+      const seam = { SEAM_API_KEY: 'seam_live_key', HOST: '0.0.0.0' }
+      expect(loadConfig({ ...seam, ...OIDC }).host).toBe('0.0.0.0')
+      expect(loadConfig({ ...seam, ...PROXY }).host).toBe('0.0.0.0')
+      expect(() => loadConfig(seam)).toThrow(
+        'HOST is 0.0.0.0, but without sign-in (AUTH_MODE=none) a dashboard on a real Seam workspace only listens on loopback: set HOST=127.0.0.1, or AUTH_MODE=oidc or proxy',
+      )
+      // The sandbox holds no one's data: it may listen anywhere without sign-in.
+      expect(loadConfig({ HOST: '0.0.0.0' }).authMode).toBe('none')
+    })
+
+    it.each([
+      [
+        { ...OIDC, OIDC_ISSUER: undefined },
+        'OIDC_ISSUER is required with AUTH_MODE=oidc: the URL of the OpenID provider, such as https://login.example.com',
+      ],
+      [
+        { ...OIDC, OIDC_CLIENT_ID: undefined },
+        'OIDC_CLIENT_ID is required with AUTH_MODE=oidc',
+      ],
+      [
+        { ...OIDC, OIDC_CLIENT_SECRET: '' },
+        'OIDC_CLIENT_SECRET is required with AUTH_MODE=oidc',
+      ],
+      [
+        { ...OIDC, PUBLIC_URL: undefined },
+        'PUBLIC_URL is required with AUTH_MODE=oidc: the provider sends people back to <PUBLIC_URL>/auth/callback',
+      ],
+      [
+        { ...OIDC, SESSION_SECRET: undefined },
+        'SESSION_SECRET is required with AUTH_MODE=oidc: 32 or more random characters that seal the session cookie',
+      ],
+      [
+        { ...OIDC, OIDC_ISSUER: 'login.example.com' },
+        /^OIDC_ISSUER must be the http\(s\) URL of the OpenID provider/,
+      ],
+      [
+        { ...OIDC, OIDC_ISSUER: 'https://login.example.com/?tenant=1' },
+        /^OIDC_ISSUER must be the http\(s\) URL of the OpenID provider .*without query or fragment/,
+      ],
+      [
+        { ...OIDC, OIDC_ISSUER: 'http://login.example.com' },
+        'OIDC_ISSUER must be an https URL (http only on localhost or 127.0.0.1) (got "http://login.example.com")',
+      ],
+      [
+        { ...OIDC, PUBLIC_URL: 'http://accounts.example.com' },
+        /^PUBLIC_URL must be an https URL with AUTH_MODE=oidc \(http only on localhost or 127\.0\.0\.1\)/,
+      ],
+      [
+        { ...OIDC, OIDC_SCOPES: 'email profile' },
+        'OIDC_SCOPES must include openid, separated by spaces, such as "openid email profile" (got "email profile")',
+      ],
+      [
+        { ...OIDC, SESSION_IDLE_MINUTES: '0' },
+        'SESSION_IDLE_MINUTES must be an integer between 1 and 1440 (got "0")',
+      ],
+      [
+        { ...OIDC, SESSION_IDLE_MINUTES: '1441' },
+        /^SESSION_IDLE_MINUTES must be an integer between 1 and 1440/,
+      ],
+      [
+        { ...OIDC, SESSION_MAX_HOURS: '169' },
+        'SESSION_MAX_HOURS must be an integer between 1 and 168 (got "169")',
+      ],
+      [
+        { ...OIDC, SESSION_MAX_HOURS: '0.5' },
+        /^SESSION_MAX_HOURS must be an integer between 1 and 168/,
+      ],
+      [
+        { RATE_LIMIT_DESTRUCTIVE_PER_MINUTE: '0' },
+        'RATE_LIMIT_DESTRUCTIVE_PER_MINUTE must be an integer between 1 and 10000 (got "0")',
+      ],
+      [
+        { RATE_LIMIT_DESTRUCTIVE_PER_MINUTE: '10001' },
+        /^RATE_LIMIT_DESTRUCTIVE_PER_MINUTE must be an integer between 1 and 10000/,
+      ],
+      [
+        { ...PROXY, AUTH_PROXY_USER_HEADER: undefined },
+        "AUTH_PROXY_USER_HEADER is required with AUTH_MODE=proxy: the header your sign-in proxy puts the user's name in, such as X-Forwarded-User",
+      ],
+      [
+        { ...PROXY, TRUSTED_PROXIES: undefined },
+        /^TRUSTED_PROXIES is required with AUTH_MODE=proxy: the addresses of your sign-in proxy/,
+      ],
+      [
+        { ...PROXY, TRUSTED_PROXIES: '10.0.0.0/33' },
+        'TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges such as 10.0.0.0/8 (not "10.0.0.0/33") (got "10.0.0.0/33")',
+      ],
+      [
+        { ...PROXY, TRUSTED_PROXIES: '10.0.0.5, proxy.internal' },
+        /^TRUSTED_PROXIES must be a comma-separated list .*\(not "proxy\.internal"\)/,
+      ],
+      [
+        { ...PROXY, TRUSTED_PROXIES: '1.2.3' },
+        /^TRUSTED_PROXIES must be a comma-separated list .*\(not "1\.2\.3"\)/,
+      ],
+      [
+        { ...PROXY, TRUSTED_PROXIES: ' , ' },
+        'TRUSTED_PROXIES must list at least one IP address or CIDR range (got " , ")',
+      ],
+      [
+        { ...PROXY, AUTH_PROXY_USER_HEADER: 'X User' },
+        'AUTH_PROXY_USER_HEADER must be an HTTP header name such as X-Forwarded-User (got "X User")',
+      ],
+      [
+        { ...PROXY, AUTH_PROXY_GROUPS_HEADER: 'groups:' },
+        /^AUTH_PROXY_GROUPS_HEADER must be an HTTP header name/,
+      ],
+      [
+        { OIDC_ISSUER: 'https://login.example.com' },
+        'OIDC_ISSUER is set, but AUTH_MODE is none: set AUTH_MODE=oidc, or unset OIDC_ISSUER',
+      ],
+      [
+        { ...PROXY, SESSION_SECRET },
+        'SESSION_SECRET is set, but AUTH_MODE is proxy: set AUTH_MODE=oidc, or unset SESSION_SECRET',
+      ],
+      [
+        { ...OIDC, TRUSTED_PROXIES: '10.0.0.5' },
+        'TRUSTED_PROXIES is set, but AUTH_MODE is oidc: set AUTH_MODE=proxy, or unset TRUSTED_PROXIES',
+      ],
+      [
+        { AUTH_PROXY_GROUPS_HEADER: 'X-Groups' },
+        'AUTH_PROXY_GROUPS_HEADER is set, but AUTH_MODE is none: set AUTH_MODE=proxy, or unset AUTH_PROXY_GROUPS_HEADER',
+      ],
+    ])('refuses %j with one line naming the variable', (env, message) => {
+      expect(() => loadConfig(env)).toThrow(message)
+    })
+
+    it('never prints the session secret or the client secret', () => {
+      const messages: string[] = []
+      for (const env of [
+        { ...OIDC, SESSION_SECRET: 'short-session-secret' },
+        { ...OIDC, OIDC_CLIENT_SECRET: '  ' },
+      ]) {
+        try {
+          loadConfig(env)
+        } catch (error) {
+          messages.push(error instanceof Error ? error.message : String(error))
+        }
+      }
+      expect(messages).toEqual([
+        'SESSION_SECRET must be at least 32 characters (got 20 characters)',
+        'OIDC_CLIENT_SECRET must not be empty (got 2 characters)',
+      ])
+    })
+
+    it('lists the OpenID Connect secrets for redaction', () => {
+      expect(secretsOf(loadConfig(OIDC))).toEqual([
+        'seam_sandbox_local',
+        'oidc-client-secret-value',
+        SESSION_SECRET,
       ])
     })
   })

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { formatTrustedProxy, parseTrustedProxy } from './auth/trusted-proxies'
+
 function integer(min: number, max: number) {
   const message = `must be an integer between ${min} and ${max}`
   return z
@@ -55,8 +57,69 @@ const originList = z.string().transform((value, ctx) => {
   return origins
 })
 
+const trustedProxyList = z.string().transform((value, ctx) => {
+  const entries: string[] = []
+  for (const item of value.split(',').map((s) => s.trim())) {
+    if (item === '') continue
+    const parsed = parseTrustedProxy(item)
+    if (!parsed) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `must be a comma-separated list of IP addresses or CIDR ranges such as 10.0.0.0/8 (not ${JSON.stringify(item)})`,
+      })
+      return z.NEVER
+    }
+    entries.push(formatTrustedProxy(parsed))
+  }
+  if (entries.length === 0) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: 'must list at least one IP address or CIDR range',
+    })
+    return z.NEVER
+  }
+  return entries
+})
+
+/** Comma-separated names; blanks between commas are dropped. */
+const nameList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== ''),
+)
+
+/** An HTTP header name (RFC 9110 token), kept lowercase as Node reports headers. */
+const headerName = z
+  .string()
+  .trim()
+  .regex(
+    /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/,
+    'must be an HTTP header name such as X-Forwarded-User',
+  )
+  .transform((value) => value.toLowerCase())
+
+/** The OpenID provider's issuer identifier, exactly as it names itself. */
+const issuerUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      return (
+        (url.protocol === 'http:' || url.protocol === 'https:') &&
+        url.search === '' &&
+        url.hash === ''
+      )
+    } catch {
+      return false
+    }
+  }, 'must be the http(s) URL of the OpenID provider such as https://login.example.com, without query or fragment')
+
 /** An HMAC key shorter than this is guessable offline from one token. */
 const EMBED_SECRET_MIN_LENGTH = 32
+/** The session cookie's keys are derived from it; shorter is guessable offline. */
+const SESSION_SECRET_MIN_LENGTH = 32
 
 /** Variables whose values never appear in an error message. */
 const SECRET_VARIABLES = new Set([
@@ -64,6 +127,8 @@ const SECRET_VARIABLES = new Set([
   'SEAM_API_KEY',
   'SEAM_PERSONAL_ACCESS_TOKEN',
   'SANDBOX_API_KEY',
+  'OIDC_CLIENT_SECRET',
+  'SESSION_SECRET',
 ])
 
 // Defaults are written as the strings the variables would hold, so a missing
@@ -82,6 +147,7 @@ const envSchema = z.object({
   SEAM_WORKSPACE_ID: text.optional(),
   SEAM_ENDPOINT: httpUrl('').default('https://connect.getseam.com'),
   UPSTREAM_TIMEOUT_MS: integer(100, 120_000).default('10000'),
+  AUDIT_DB: text.default('data/audit.db'),
   EMBED_ORIGINS: originList.default(''),
   EMBED_SECRET: z
     .string()
@@ -93,8 +159,36 @@ const envSchema = z.object({
   EMBED_SESSION_TTL_S: integer(60, 86_400).default('900'),
   EMBED_DEMO_PORT: integer(0, 65_535).optional(),
   AUTH_MODE: z
-    .enum(['none'], { errorMap: () => ({ message: 'must be none' }) })
+    .enum(['none', 'oidc', 'proxy'], {
+      errorMap: () => ({ message: 'must be none, oidc or proxy' }),
+    })
     .default('none'),
+  OIDC_ISSUER: issuerUrl.optional(),
+  OIDC_CLIENT_ID: text.optional(),
+  OIDC_CLIENT_SECRET: text.optional(),
+  OIDC_SCOPES: text
+    .refine(
+      (value) => value.split(/\s+/).includes('openid'),
+      'must include openid, separated by spaces, such as "openid email profile"',
+    )
+    .default('openid email profile'),
+  OIDC_GROUPS_CLAIM: text.default('groups'),
+  SESSION_SECRET: z
+    .string()
+    .min(
+      SESSION_SECRET_MIN_LENGTH,
+      `must be at least ${SESSION_SECRET_MIN_LENGTH} characters`,
+    )
+    .optional(),
+  SESSION_IDLE_MINUTES: integer(1, 1_440).default('30'),
+  SESSION_MAX_HOURS: integer(1, 168).default('12'),
+  AUTH_PROXY_USER_HEADER: headerName.optional(),
+  AUTH_PROXY_EMAIL_HEADER: headerName.optional(),
+  AUTH_PROXY_GROUPS_HEADER: headerName.optional(),
+  TRUSTED_PROXIES: trustedProxyList.optional(),
+  ROLE_GROUPS_ADMIN: nameList.default(''),
+  ROLE_GROUPS_OPERATOR: nameList.default(''),
+  RATE_LIMIT_DESTRUCTIVE_PER_MINUTE: integer(1, 10_000).default('20'),
 })
 
 type Env = z.output<typeof envSchema>
@@ -107,6 +201,47 @@ export type UpstreamConfig =
   | { mode: 'sandbox' }
   | { mode: 'seam'; endpoint: string; credentials: SeamCredentials }
 
+export type AuthMode = 'none' | 'oidc' | 'proxy'
+
+export interface OidcConfig {
+  issuer: string
+  clientId: string
+  clientSecret: string
+  /** Space-separated, as sent in the authorization request. */
+  scopes: string
+  /** The ID token or userinfo claim that lists the person's groups. */
+  groupsClaim: string
+  /** `<PUBLIC_URL's origin>/auth/callback`, registered at the provider. */
+  redirectUri: string
+  /** Seals the session and sign-in cookies (keys are derived from it). */
+  sessionSecret: string
+  /** A session ends after this long without a request... */
+  sessionIdleMs: number
+  /** ...and this long after sign-in, whatever happens. */
+  sessionMaxMs: number
+}
+
+export interface ProxyAuthConfig {
+  /** Header names, lowercase. */
+  userHeader: string
+  emailHeader: string | null
+  groupsHeader: string | null
+  /** Addresses and CIDR ranges whose identity headers are believed. */
+  trustedProxies: string[]
+}
+
+/** Group names that grant a role; anyone else signed in is a viewer. */
+export interface RoleGroups {
+  admin: string[]
+  operator: string[]
+}
+
+export type AuthConfig = { roleGroups: RoleGroups } & (
+  | { mode: 'none' }
+  | { mode: 'oidc'; oidc: OidcConfig }
+  | { mode: 'proxy'; proxy: ProxyAuthConfig }
+)
+
 export interface Config {
   port: number
   host: string
@@ -114,8 +249,16 @@ export interface Config {
   publicUrl: string | null
   upstream: UpstreamConfig
   upstreamTimeoutMs: number
+  /** The audit log's SQLite file, or `:memory:`. */
+  auditDb: string
   embed: EmbedConfig
-  authMode: 'none'
+  /** The same as `auth.mode`. */
+  authMode: AuthMode
+  auth: AuthConfig
+  rateLimit: {
+    /** Deletes and simulated disconnections one person may make in 60 s. */
+    destructivePerMinute: number
+  }
   sandbox: {
     db: string
     accounts: number
@@ -244,6 +387,144 @@ function embedOf(env: Env, upstream: UpstreamConfig): EmbedConfig {
   }
 }
 
+const OIDC_VARIABLES = [
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_SCOPES',
+  'OIDC_GROUPS_CLAIM',
+  'SESSION_SECRET',
+] as const
+const PROXY_VARIABLES = [
+  'AUTH_PROXY_USER_HEADER',
+  'AUTH_PROXY_EMAIL_HEADER',
+  'AUTH_PROXY_GROUPS_HEADER',
+  'TRUSTED_PROXIES',
+] as const
+
+const isLoopbackUrl = (value: string): boolean =>
+  isLoopbackHost(new URL(value).hostname.replace(/^\[(.*)\]$/, '$1'))
+
+function required<T>(value: T | undefined, variable: string, why: string): T {
+  if (value === undefined) throw new ConfigError(variable, `is required ${why}`)
+  return value
+}
+
+function oidcOf(env: Env): OidcConfig {
+  const why = 'with AUTH_MODE=oidc'
+  const issuer = required(
+    env.OIDC_ISSUER,
+    'OIDC_ISSUER',
+    `${why}: the URL of the OpenID provider, such as https://login.example.com`,
+  )
+  if (!issuer.startsWith('https:') && !isLoopbackUrl(issuer)) {
+    throw new ConfigError(
+      'OIDC_ISSUER',
+      `must be an https URL (http only on localhost or 127.0.0.1) (got ${JSON.stringify(issuer)})`,
+    )
+  }
+  const clientId = required(env.OIDC_CLIENT_ID, 'OIDC_CLIENT_ID', why)
+  const clientSecret = required(
+    env.OIDC_CLIENT_SECRET,
+    'OIDC_CLIENT_SECRET',
+    why,
+  )
+  const publicUrl = required(
+    env.PUBLIC_URL,
+    'PUBLIC_URL',
+    `${why}: the provider sends people back to <PUBLIC_URL>/auth/callback`,
+  )
+  if (!publicUrl.startsWith('https:') && !isLoopbackUrl(publicUrl)) {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      `must be an https URL with AUTH_MODE=oidc (http only on localhost or 127.0.0.1): the session cookie goes with every request (got ${JSON.stringify(publicUrl)})`,
+    )
+  }
+  const sessionSecret = required(
+    env.SESSION_SECRET,
+    'SESSION_SECRET',
+    `${why}: ${SESSION_SECRET_MIN_LENGTH} or more random characters that seal the session cookie`,
+  )
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    scopes: env.OIDC_SCOPES.split(/\s+/).join(' '),
+    groupsClaim: env.OIDC_GROUPS_CLAIM,
+    redirectUri: `${new URL(publicUrl).origin}/auth/callback`,
+    sessionSecret,
+    sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
+  }
+}
+
+function proxyAuthOf(env: Env): ProxyAuthConfig {
+  const why = 'with AUTH_MODE=proxy'
+  return {
+    userHeader: required(
+      env.AUTH_PROXY_USER_HEADER,
+      'AUTH_PROXY_USER_HEADER',
+      `${why}: the header your sign-in proxy puts the user's name in, such as X-Forwarded-User`,
+    ),
+    emailHeader: env.AUTH_PROXY_EMAIL_HEADER ?? null,
+    groupsHeader: env.AUTH_PROXY_GROUPS_HEADER ?? null,
+    trustedProxies: required(
+      env.TRUSTED_PROXIES,
+      'TRUSTED_PROXIES',
+      `${why}: the addresses of your sign-in proxy, such as 10.0.0.5 or 10.0.0.0/24 (anyone else could send the headers)`,
+    ),
+  }
+}
+
+function authOf(
+  env: Env,
+  present: RawEnv,
+  upstream: UpstreamConfig,
+): AuthConfig {
+  const mode = env.AUTH_MODE
+  // A sign-in variable without its mode is a forgotten AUTH_MODE, which
+  // would otherwise leave the dashboard open.
+  const unused = (
+    variables: readonly string[],
+    needed: AuthMode,
+  ): string | undefined =>
+    mode === needed
+      ? undefined
+      : variables.find((variable) => present[variable] !== undefined)
+  const stray =
+    unused(OIDC_VARIABLES, 'oidc') ?? unused(PROXY_VARIABLES, 'proxy')
+  if (stray !== undefined) {
+    const needed = stray.startsWith('OIDC_') || stray === 'SESSION_SECRET'
+    throw new ConfigError(
+      stray,
+      `is set, but AUTH_MODE is ${mode}: set AUTH_MODE=${needed ? 'oidc' : 'proxy'}, or unset ${stray}`,
+    )
+  }
+  // Sign-in is the only thing that may open a real workspace beyond loopback.
+  if (
+    mode === 'none' &&
+    upstream.mode === 'seam' &&
+    !isLoopbackHost(env.HOST)
+  ) {
+    throw new ConfigError(
+      'HOST',
+      `is ${env.HOST}, but without sign-in (AUTH_MODE=none) a dashboard on a real Seam workspace only listens on loopback: set HOST=127.0.0.1, or AUTH_MODE=oidc or proxy`,
+    )
+  }
+  const roleGroups = {
+    admin: env.ROLE_GROUPS_ADMIN,
+    operator: env.ROLE_GROUPS_OPERATOR,
+  }
+  switch (mode) {
+    case 'none':
+      return { mode, roleGroups }
+    case 'oidc':
+      return { mode, roleGroups, oidc: oidcOf(env) }
+    case 'proxy':
+      return { mode, roleGroups, proxy: proxyAuthOf(env) }
+  }
+}
+
 type RawEnv = Partial<Record<string, string>>
 
 /** Reads and checks the whole configuration once; a bad value throws one line naming the variable. */
@@ -267,21 +548,20 @@ export function loadConfig(env: RawEnv = process.env): Config {
   }
   const parsed = result.data
   const upstream = upstreamOf(parsed)
-  // Sign-in is the only thing that may open a real workspace beyond loopback.
-  if (upstream.mode === 'seam' && !isLoopbackHost(parsed.HOST)) {
-    throw new ConfigError(
-      'HOST',
-      `is ${parsed.HOST}, but without sign-in (AUTH_MODE=none) a dashboard on a real Seam workspace only listens on loopback: set HOST=127.0.0.1`,
-    )
-  }
+  const auth = authOf(parsed, present, upstream)
   return {
     port: parsed.PORT,
     host: parsed.HOST,
     publicUrl: parsed.PUBLIC_URL ?? null,
     upstream,
     upstreamTimeoutMs: parsed.UPSTREAM_TIMEOUT_MS,
+    auditDb: parsed.AUDIT_DB,
     embed: embedOf(parsed, upstream),
-    authMode: parsed.AUTH_MODE,
+    authMode: auth.mode,
+    auth,
+    rateLimit: {
+      destructivePerMinute: parsed.RATE_LIMIT_DESTRUCTIVE_PER_MINUTE,
+    },
     sandbox: {
       db: parsed.SANDBOX_DB,
       accounts: parsed.SANDBOX_ACCOUNTS,
@@ -296,6 +576,9 @@ export function loadConfig(env: RawEnv = process.env): Config {
 export function secretsOf(config: Config): string[] {
   const secrets = [config.sandbox.apiKey]
   if (config.embed.secret !== null) secrets.push(config.embed.secret)
+  if (config.auth.mode === 'oidc') {
+    secrets.push(config.auth.oidc.clientSecret, config.auth.oidc.sessionSecret)
+  }
   if (config.upstream.mode === 'seam') {
     const { credentials } = config.upstream
     secrets.push(

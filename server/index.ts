@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 
 import { createApp } from './app'
+import { openAuditStore } from './audit/store'
 import { type Config, loadConfig } from './config'
 import {
   originFor,
@@ -51,6 +52,29 @@ function startSandbox(config: Config): Sandbox {
     seed: config.sandbox.seed,
     syncDelayMs: config.sandbox.syncDelayMs,
   })
+}
+
+function openAudit(config: Config, sandbox: Sandbox | undefined) {
+  try {
+    return openAuditStore(config.auditDb)
+  } catch (error) {
+    sandbox?.close()
+    return fail(
+      `AUDIT_DB ${config.auditDb} could not be opened: ${error instanceof Error ? error.message : String(error)}`,
+    )
+  }
+}
+
+/** How people sign in, for the start-up line (never a secret). */
+function signInLabel(config: Config): string {
+  switch (config.auth.mode) {
+    case 'none':
+      return 'none, everyone is admin'
+    case 'oidc':
+      return `OpenID Connect at ${config.auth.oidc.issuer}`
+    case 'proxy':
+      return `proxy headers from ${config.auth.proxy.trustedProxies.join(', ')}`
+  }
 }
 
 /** The dashboard's origin as the browser sees it: what the demo portal frames. */
@@ -100,9 +124,11 @@ export function main(): void {
   const config = readConfig()
   const sandbox =
     config.upstream.mode === 'sandbox' ? startSandbox(config) : undefined
+  const auditStore = openAudit(config, sandbox)
   const app = createApp({
     config,
     ...(sandbox ? { sandbox } : {}),
+    audit: { store: auditStore },
     distDir: resolve(rootDir, 'dist'),
     version: readVersion(),
   })
@@ -117,7 +143,7 @@ export function main(): void {
     { fetch: app.fetch, hostname: config.host, port: config.port },
     () => {
       console.log(
-        `Seam Accounts Console on http://${host}:${config.port} (${upstreamLabel})`,
+        `Seam Accounts Console on http://${host}:${config.port} (${upstreamLabel}; sign-in: ${signInLabel(config)})`,
       )
       demo = startDemo(config, sandbox)
     },
@@ -135,6 +161,7 @@ export function main(): void {
   const shutdown = () => {
     const exit = () => {
       sandbox?.close()
+      auditStore.close()
       process.exit(0)
     }
     const closed = new Promise((resolve) => server.close(resolve))

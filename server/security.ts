@@ -7,6 +7,8 @@ export interface SecurityOptions {
   embedOrigins: readonly string[]
   /** Public URL when behind a TLS-terminating proxy; https turns on HSTS. */
   publicUrl: string | null
+  /** The only cookies a response may set: the sign-in's own. */
+  ownCookies?: readonly string[]
 }
 
 export function contentSecurityPolicy(embedOrigins: readonly string[]): string {
@@ -40,6 +42,7 @@ const permissionsPolicy = [
 export function securityHeaders({
   embedOrigins,
   publicUrl,
+  ownCookies = [],
 }: SecurityOptions): MiddlewareHandler<AppEnv> {
   const csp = contentSecurityPolicy(embedOrigins)
   const overHttpsByConfig = publicUrl?.startsWith('https://') ?? false
@@ -61,6 +64,11 @@ export function securityHeaders({
         'max-age=31536000; includeSubDomains',
       )
     }
+    const cookies = headers.getSetCookie()
     headers.delete('Set-Cookie')
+    for (const cookie of cookies) {
+      const name = cookie.slice(0, cookie.indexOf('=')).trim()
+      if (ownCookies.includes(name)) headers.append('Set-Cookie', cookie)
+    }
   }
 }

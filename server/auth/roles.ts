@@ -50,6 +50,12 @@ const permissions = new Map<string, Permission>([
     'connected_accounts/simulate/disconnect',
     { role: 'admin', action: 'Simulating a disconnection' },
   ],
+  ['audit/list', { role: 'admin', action: 'Reading the audit log' }],
+  ['audit/export', { role: 'admin', action: 'Exporting the audit log' }],
+  [
+    'audit/account',
+    { role: 'viewer', action: "Reading an account's recent changes" },
+  ],
 ])
 
 const HIGHEST_ROLE: Role = ROLES[ROLES.length - 1] ?? 'admin'
@@ -70,11 +76,15 @@ export function permissionFor(path: string): Permission {
 /** The API paths that have a permission of their own. */
 export const permittedPaths = (): string[] => [...permissions.keys()]
 
-/** "Deleting connected accounts needs the admin role; this session has the operator role." */
+/**
+ * "Deleting connected accounts needs the admin role; this session has the
+ * operator role." For a signed-in person the holder is "you" ("you have").
+ */
 export function forbiddenMessage(
   permission: Permission,
   role: Role,
   holder = 'this session',
 ): string {
-  return `${permission.action} needs the ${permission.role} role; ${holder} has the ${role} role.`
+  const verb = holder === 'you' ? 'have' : 'has'
+  return `${permission.action} needs the ${permission.role} role; ${holder} ${verb} the ${role} role.`
 }

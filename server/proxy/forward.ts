@@ -54,6 +54,15 @@ export interface ProxyOptions {
     c: Context<AppEnv>,
   ) => void
   beforeForward?: BeforeForward
+  /**
+   * Runs once every check has passed, right before the call goes upstream
+   * (the audit log writes its record here); a Response refuses the call.
+   */
+  beforeUpstream?: (
+    c: Context<AppEnv>,
+    route: AllowedRoute,
+    body: Readonly<Record<string, unknown>>,
+  ) => Promise<Response | undefined>
 }
 
 type Attempt =
@@ -281,6 +290,8 @@ export function createApiProxy(options: ProxyOptions): Hono<AppEnv> {
         `/api/${route.path} only works on a sandbox workspace.`,
       )
     }
+    const refused = await options.beforeUpstream?.(c, route, body)
+    if (refused) return refused
     const response = await forward(c, route, JSON.stringify(body))
     if (route.kind === 'write') {
       options.onWrite?.(route, body, response.status, c)

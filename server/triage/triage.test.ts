@@ -23,6 +23,8 @@ interface Harness {
   sandbox: TestSandbox
   /** Every upstream path the dashboard called, in order. */
   calls: string[]
+  /** The request id of each of those calls. */
+  callRequestIds: string[]
   /** While set, each `connected_accounts/list` call waits for `release()`. */
   holdPages: boolean
   waiting: (() => void)[]
@@ -53,6 +55,7 @@ function start(
   dirs.push(distDir)
   const inner = sandboxUpstream(sandbox.sandbox)
   const calls: string[] = []
+  const callRequestIds: string[] = []
   const waiting: (() => void)[] = []
   const clock = { now: TEST_NOW.getTime() }
   const gate = { holdPages: false }
@@ -62,6 +65,7 @@ function start(
     ...inner,
     async post(path, body, init) {
       calls.push(path)
+      callRequestIds.push(init.requestId)
       if (gate.holdPages && path === 'connected_accounts/list') {
         await new Promise<void>((resolve) => waiting.push(resolve))
       }
@@ -80,6 +84,7 @@ function start(
     app,
     sandbox,
     calls,
+    callRequestIds,
     get holdPages() {
       return gate.holdPages
     },
@@ -98,8 +103,22 @@ function start(
 
 const listCalls = (h: Harness) =>
   h.calls.filter((path) => path === 'connected_accounts/list').length
-const getCalls = (h: Harness) =>
-  h.calls.filter((path) => path === 'connected_accounts/get').length
+/**
+ * The triage's own reads of one account. The audit log also reads the
+ * account just before an update, under the update's request id.
+ */
+function getCalls(h: Harness): number {
+  const updates = new Set(
+    h.callRequestIds.filter(
+      (_, i) => h.calls[i] === 'connected_accounts/update',
+    ),
+  )
+  return h.calls.filter(
+    (path, i) =>
+      path === 'connected_accounts/get' &&
+      !updates.has(h.callRequestIds[i] ?? ''),
+  ).length
+}
 
 async function read(h: Harness): Promise<TriageState> {
   const res = await h.app.request('/api/dashboard/triage')

@@ -1,9 +1,25 @@
-import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router'
+import {
+  Link,
+  NavLink,
+  type NavLinkProps,
+  Outlet,
+  ScrollRestoration,
+  useLocation,
+  useNavigate,
+} from 'react-router'
 
 import { ThemeToggle } from '../components/ui/theme-toggle'
+import { useCurrentUser } from '../features/auth/api/get-current-user'
+import { UserMenu } from '../features/auth/components/user-menu'
 import { ModeBadge } from '../features/dashboard-status/components/mode-badge'
 import { cn } from '../lib/cn'
 import { paths } from './paths'
+import type { SignedOutState } from './routes/signed-out'
+import {
+  assignLocation,
+  type Redirect,
+  useSignInRedirect,
+} from './sign-in-redirect'
 
 /**
  * The list restores its scroll position by URL, not by history entry, so
@@ -19,7 +35,34 @@ function scrollKey(location: {
     : location.key
 }
 
-export function Layout() {
+function NavItem({ to, children }: Pick<NavLinkProps, 'to' | 'children'>) {
+  return (
+    <NavLink
+      to={to}
+      className={({ isActive }) =>
+        cn(
+          'rounded-md px-2 py-1 text-[13px] font-medium transition-colors',
+          isActive
+            ? 'bg-zinc-100 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100'
+            : 'text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',
+        )
+      }
+    >
+      {children}
+    </NavLink>
+  )
+}
+
+export interface LayoutProps {
+  /** How the browser leaves for the server's sign-in page. */
+  redirect?: Redirect
+}
+
+export function Layout({ redirect = assignLocation }: LayoutProps) {
+  useSignInRedirect(redirect)
+  const navigate = useNavigate()
+  const { pathname, search } = useLocation()
+  const isAdmin = useCurrentUser().data?.role === 'admin'
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="border-b border-zinc-200/80 bg-white dark:border-zinc-800/80 dark:bg-zinc-950">
@@ -32,35 +75,22 @@ export function Layout() {
             <span className="max-sm:sr-only">Seam Accounts Console</span>
           </Link>
           <nav aria-label="Main" className="flex items-center gap-1">
-            <NavLink
-              to={paths.accounts}
-              className={({ isActive }) =>
-                cn(
-                  'rounded-md px-2 py-1 text-[13px] font-medium transition-colors',
-                  isActive
-                    ? 'bg-zinc-100 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100'
-                    : 'text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',
-                )
-              }
-            >
-              Accounts
-            </NavLink>
-            <NavLink
-              to={paths.triage}
-              className={({ isActive }) =>
-                cn(
-                  'rounded-md px-2 py-1 text-[13px] font-medium transition-colors',
-                  isActive
-                    ? 'bg-zinc-100 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100'
-                    : 'text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',
-                )
-              }
-            >
-              Triage
-            </NavLink>
+            <NavItem to={paths.accounts}>Accounts</NavItem>
+            <NavItem to={paths.triage}>Triage</NavItem>
+            {isAdmin ? <NavItem to={paths.audit}>Audit log</NavItem> : null}
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <ModeBadge />
+            <UserMenu
+              onSignedOut={() => {
+                void navigate(paths.signedOut, {
+                  replace: true,
+                  state: {
+                    returnTo: `${pathname}${search}`,
+                  } satisfies SignedOutState,
+                })
+              }}
+            />
             <ThemeToggle />
           </div>
         </div>

@@ -8,6 +8,18 @@ export interface AppPaths {
   account: (connectedAccountId: string) => string
 }
 
+/** Pages only the standalone dashboard has: a portal's frame has none of them. */
+export interface StandalonePaths {
+  audit: string
+  signedOut: string
+  /** The server's sign-in, coming back to `returnTo` (a path) afterwards. */
+  signIn: (returnTo: string) => string
+}
+
+/** A path of this site, never another origin (`//evil.example` is one). */
+const isLocalPath = (path: string) =>
+  path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\')
+
 /** Every URL of the app, in one place. */
 export const paths = {
   home: '/',
@@ -15,7 +27,13 @@ export const paths = {
   triage: '/triage',
   account: (connectedAccountId: string) =>
     `/accounts/${encodeURIComponent(connectedAccountId)}`,
-} as const satisfies AppPaths
+  audit: '/audit',
+  signedOut: '/signed-out',
+  signIn: (returnTo: string) =>
+    `/auth/login?${new URLSearchParams({
+      return_to: isLocalPath(returnTo) ? returnTo : '/',
+    }).toString()}`,
+} as const satisfies AppPaths & StandalonePaths
 
 /** The same pages inside a portal's frame: every link stays in the frame. */
 export const embedPaths = {

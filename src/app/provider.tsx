@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react'
 
 import { Toaster } from '../components/ui/toast'
 import { toast } from '../components/ui/toast-store'
+import { auditKeys } from '../features/audit/api/keys'
 import { createQueryClient } from '../lib/query-client'
 
 export function AppProvider({ children }: { children: ReactNode }) {
@@ -15,6 +16,11 @@ export function AppProvider({ children }: { children: ReactNode }) {
           title: 'Couldn’t refresh. Showing the last data loaded.',
           description: error.message,
         })
+      },
+      // Every change is recorded: what shows the records loads them again.
+      onMutationSettled: (client, meta) => {
+        if (meta?.audited === false) return
+        void client.invalidateQueries({ queryKey: auditKeys.all })
       },
     }),
   )

@@ -10,6 +10,7 @@ import { embedPaths, paths } from './paths'
 import { AccountsRoute } from './routes/accounts'
 import { NotFoundRoute } from './routes/not-found'
 import { RouteError } from './routes/route-error'
+import { SignedOutRoute } from './routes/signed-out'
 
 /** `/` is the accounts list; a query string on it still applies. */
 function HomeRedirect({ to }: { to: string }) {
@@ -51,8 +52,16 @@ export function createRouter() {
           lazy: () => import('./routes/account-detail'),
         },
         { path: 'triage', lazy: () => import('./routes/triage') },
+        // Its own chunk, for admins only: the first load does not carry it.
+        { path: 'audit', lazy: () => import('./routes/audit') },
         { path: '*', element: <NotFoundRoute /> },
       ],
+    },
+    {
+      // Outside the layout: nothing on it asks who is signed in.
+      path: 'signed-out',
+      element: <SignedOutRoute />,
+      errorElement: <RouteError />,
     },
     {
       // The embedded dashboard: the same pages without the app's chrome,

@@ -4,7 +4,10 @@ import {
   apiGet,
   apiPost,
   onSessionRejected,
+  onUnauthenticated,
+  serverPost,
   setSessionToken,
+  withQueryString,
 } from './api-client'
 import { ApiError, isApiError, parseFieldErrors } from './api-error'
 
@@ -232,6 +235,16 @@ describe('apiGet', () => {
     expect(init?.body).toBeUndefined()
   })
 
+  it('sends the query parameters that have a value', async () => {
+    const fetchMock = stubFetch(json({ ok: true, records: [] }, 200))
+    await apiGet('audit', {
+      query: { actor: 'dana@example.com', action: '', cursor: null, limit: 25 },
+    })
+    expect(fetchMock.mock.calls[0]?.[0]).toBe(
+      '/api/audit?actor=dana%40example.com&limit=25',
+    )
+  })
+
   it('parses a failure into an ApiError like apiPost', async () => {
     stubFetch(
       json({ error: { type: 'upstream_error', message: 'Seam is down' } }, 502),
@@ -327,5 +340,76 @@ describe('session token', () => {
     const fetchMock = stubFetch(json({ ok: true }, 200))
     await apiPost('embed/session/end', {}, { keepalive: true })
     expect(fetchMock.mock.calls[0]?.[1]?.keepalive).toBe(true)
+  })
+})
+
+describe('withQueryString', () => {
+  it('leaves the route alone without parameters', () => {
+    expect(withQueryString('audit', {})).toBe('audit')
+    expect(withQueryString('audit', { actor: '', cursor: undefined })).toBe(
+      'audit',
+    )
+  })
+
+  it('encodes values and keeps the order given', () => {
+    expect(
+      withQueryString('audit/account/a b', { limit: 10, q: 'x&y=z', ok: true }),
+    ).toBe('audit/account/a b?limit=10&q=x%26y%3Dz&ok=true')
+  })
+})
+
+describe('unauthenticated', () => {
+  it('tells listeners when nobody is signed in, and still rejects', async () => {
+    const listener = vi.fn()
+    const stop = onUnauthenticated(listener)
+    stubFetch(
+      json({ error: { type: 'unauthenticated', message: 'Sign in' } }, 401),
+    )
+    const error = await caught(apiGet('auth/me'))
+    expect(error.type).toBe('unauthenticated')
+    expect(listener).toHaveBeenCalledExactlyOnceWith(error)
+    stop()
+    stubFetch(
+      json({ error: { type: 'unauthenticated', message: 'Sign in' } }, 401),
+    )
+    await caught(apiGet('auth/me'))
+    expect(listener).toHaveBeenCalledTimes(1)
+  })
+
+  it('ignores other refusals, and those of an embedded session', async () => {
+    const listener = vi.fn()
+    const stop = onUnauthenticated(listener)
+    stubFetch(json({ error: { type: 'forbidden', message: 'No' } }, 403))
+    await caught(apiGet('audit'))
+    setSessionToken('sess_1')
+    stubFetch(
+      json({ error: { type: 'unauthenticated', message: 'Sign in' } }, 401),
+    )
+    await caught(apiGet('auth/me'))
+    expect(listener).not.toHaveBeenCalled()
+    stop()
+  })
+})
+
+describe('serverPost', () => {
+  it('POSTs JSON outside /api without the session, whatever the body', async () => {
+    setSessionToken('sess_1')
+    const fetchMock = stubFetch(new Response(null, { status: 204 }))
+    await serverPost('/auth/logout')
+    const [url, init] = fetchMock.mock.calls[0] ?? []
+    expect(url).toBe('/auth/logout')
+    expect(init?.method).toBe('POST')
+    expect(init?.body).toBe('{}')
+    const headers = new Headers(init?.headers)
+    expect(headers.get('Content-Type')).toBe('application/json')
+    expect(headers.get('Authorization')).toBeNull()
+  })
+
+  it('rejects with an ApiError when the server refuses', async () => {
+    stubFetch(
+      json({ error: { type: 'forbidden', message: 'Bad origin' } }, 403),
+    )
+    const error = await caught(serverPost('/auth/logout'))
+    expect(error.message).toBe('Bad origin')
   })
 })

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { permissionsForRole, triagePermissions } from './permissions'
+import {
+  blockedPermissions,
+  CHECKING_ROLE,
+  permissionsForRole,
+  triagePermissions,
+} from './permissions'
 
 describe('permissionsForRole', () => {
   it('allows everything without a session', () => {
@@ -45,6 +50,16 @@ describe('permissionsForRole', () => {
     expect(triagePermissions(viewer)).toEqual({
       sync: viewer.sync,
       reconnect: viewer.edit,
+    })
+  })
+
+  it('blocks every action with one reason while the role is unknown', () => {
+    const checking = blockedPermissions(CHECKING_ROLE)
+    const blocked = { allowed: false, reason: 'Checking your role…' }
+    expect(checking).toEqual({ edit: blocked, sync: blocked, delete: blocked })
+    expect(triagePermissions(checking)).toEqual({
+      sync: blocked,
+      reconnect: blocked,
     })
   })
 })

@@ -18,9 +18,9 @@ const needs = (needed: Role, role: Role): Permission => ({
 })
 
 /**
- * The account actions a role may take. Without a session (the standalone
- * dashboard) everything is allowed; viewers only read, operators also edit
- * and sync, admins may also delete.
+ * The account actions a role may take. Without any role at all everything is
+ * allowed (the server decides); viewers only read, operators also edit and
+ * sync, admins may also delete.
  */
 export function permissionsForRole(role: Role | null): AccountPermissions {
   switch (role) {
@@ -36,6 +36,18 @@ export function permissionsForRole(role: Role | null): AccountPermissions {
         delete: needs('admin', role),
       }
   }
+}
+
+/** The reason on every action while the signed-in person's role loads. */
+export const CHECKING_ROLE = 'Checking your role…'
+
+/**
+ * Every account action blocked for one reason: while the role is not known
+ * yet, or could not be found out. Nothing is allowed on a guess.
+ */
+export function blockedPermissions(reason: string): AccountPermissions {
+  const blocked: Permission = { allowed: false, reason }
+  return { edit: blocked, sync: blocked, delete: blocked }
 }
 
 /** What the triage page may do to the accounts in its queue. */

@@ -46,4 +46,24 @@ describe('createQueryClient', () => {
     expect(retry(0, failure(400))).toBe(false)
     expect(retry(0, failure(404))).toBe(false)
   })
+
+  it('reports every settled change, failed or not, with the client', async () => {
+    const onMutationSettled = vi.fn()
+    const client = createQueryClient({ onMutationSettled })
+    const cache = client.getMutationCache()
+    await cache
+      .build(client, { mutationFn: () => Promise.resolve('ok') })
+      .execute(undefined)
+    await cache
+      .build(client, {
+        mutationFn: () => Promise.reject(failure(500)),
+        meta: { audited: false },
+      })
+      .execute(undefined)
+      .catch(() => undefined)
+    expect(onMutationSettled.mock.calls).toEqual([
+      [client, undefined],
+      [client, { audited: false }],
+    ])
+  })
 })

@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query'
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 
 import { isApiError } from './api-error'
 
@@ -8,12 +8,27 @@ export interface CreateQueryClientOptions {
    * reported here: the screen that asked shows those errors in place.
    */
   onBackgroundError?: (error: Error) => void
+  /**
+   * Called after every change sent to the server, whether it worked or not,
+   * with the mutation's `meta`: for data that records changes (the audit log)
+   * to load again.
+   */
+  onMutationSettled?: (
+    client: QueryClient,
+    meta: Record<string, unknown> | undefined,
+  ) => void
 }
 
 export function createQueryClient({
   onBackgroundError,
+  onMutationSettled,
 }: CreateQueryClientOptions = {}): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
+    mutationCache: new MutationCache({
+      onSettled: (_data, _error, _variables, _context, mutation) => {
+        onMutationSettled?.(client, mutation.meta)
+      },
+    }),
     queryCache: new QueryCache({
       onError: (error, query) => {
         if (query.state.data !== undefined) onBackgroundError?.(error)
@@ -29,4 +44,5 @@ export function createQueryClient({
       },
     },
   })
+  return client
 }

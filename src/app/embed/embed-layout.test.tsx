@@ -107,7 +107,13 @@ function stubApi() {
               next_page_url: null,
             },
           }
-        : { ok: true, events: [], devices: [] }
+        : url.includes('/audit/account/')
+          ? {
+              ok: true,
+              records: [],
+              pagination: { has_next_page: false, next_page_cursor: null },
+            }
+          : { ok: true, events: [], devices: [] }
     return Promise.resolve(
       new Response(JSON.stringify(body), {
         status: 200,
@@ -300,7 +306,7 @@ describe('EmbedLayout signed in', () => {
   })
 
   it('tells the portal once which account the detail page shows, leading back in the frame', async () => {
-    stubApi()
+    const fetchMock = stubApi()
     const { posted } = renderEmbed(
       { status: 'ready', session: session({ role: 'viewer' }) },
       `/embed/accounts/${ACCOUNT_ID}`,
@@ -311,6 +317,22 @@ describe('EmbedLayout signed in', () => {
     expect(
       screen.getByRole('link', { name: 'All accounts' }).getAttribute('href'),
     ).toBe('/embed/accounts')
+    // The session's role reads the account's recent changes too; the audit
+    // log itself is not in the frame.
+    expect(
+      await screen.findByText('No changes recorded by this dashboard.'),
+    ).toBeTruthy()
+    expect(screen.queryByRole('link', { name: /audit log/ })).toBeNull()
+    // The frame's role is its session's: it never asks who is signed in,
+    // and a viewer's actions are locked for that reason.
+    expect(fetchMock.mock.calls.some(([url]) => url.includes('auth/me'))).toBe(
+      false,
+    )
+    expect(
+      screen
+        .getByRole('button', { name: 'Delete' })
+        .getAttribute('aria-disabled'),
+    ).toBe('true')
     await waitFor(() => {
       expect(posted).toEqual([
         {

@@ -5,6 +5,11 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { Button, buttonClassName } from '../../components/ui/button'
 import { ChevronLeftIcon, ErrorIcon } from '../../components/ui/icons'
 import { toast } from '../../components/ui/toast-store'
+import { RecentChanges } from '../../features/audit/components/recent-changes'
+import {
+  defaultAuditView,
+  serializeAuditView,
+} from '../../features/audit/lib/view-state'
 import { useConnectedAccount } from '../../features/connected-accounts/api/get-connected-account'
 import {
   AccountDetail,
@@ -12,8 +17,20 @@ import {
 } from '../../features/connected-accounts/components/account-detail'
 import { isApiError } from '../../lib/api-error'
 import { useEmbedding } from '../embedding'
-import { usePaths } from '../paths'
+import { paths as standalonePaths, usePaths } from '../paths'
+import { usePagePermissions } from '../use-page-permissions'
 import type { AccountLinkState } from './accounts'
+
+/** The audit log showing only this account's records. */
+function auditLogFor(connectedAccountId: string) {
+  return {
+    pathname: standalonePaths.audit,
+    search: `?${serializeAuditView({
+      ...defaultAuditView,
+      account: connectedAccountId,
+    }).toString()}`,
+  }
+}
 
 function isNotFound(error: Error): boolean {
   if (!isApiError(error)) return false
@@ -50,6 +67,7 @@ export function AccountDetailRoute() {
   const navigate = useNavigate()
   const paths = usePaths()
   const embedding = useEmbedding()
+  const permissions = usePagePermissions()
   const { data, error, isPending, isFetching, refetch } = useConnectedAccount({
     connected_account_id,
   })
@@ -77,8 +95,18 @@ export function AccountDetailRoute() {
       {data ? (
         <AccountDetail
           account={data}
-          permissions={embedding?.accountPermissions}
+          permissions={permissions.account}
           onUpdated={embedding?.onAccountUpdated}
+          recentChanges={
+            <RecentChanges
+              connectedAccountId={data.connected_account_id}
+              allChangesLink={
+                permissions.canReadAuditLog
+                  ? auditLogFor(data.connected_account_id)
+                  : undefined
+              }
+            />
+          }
           onDeleted={(account) => {
             embedding?.onAccountDeleted(account)
             toast({

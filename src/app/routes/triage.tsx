@@ -8,14 +8,14 @@ import {
   serializeTriageView,
   type TriageView,
 } from '../../features/triage/lib/view-state'
-import { useEmbedding } from '../embedding'
 import { usePaths } from '../paths'
+import { usePagePermissions } from '../use-page-permissions'
 
 export function TriageRoute() {
   const [searchParams, setSearchParams] = useSearchParams()
   const view = useMemo(() => parseTriageView(searchParams), [searchParams])
   const paths = usePaths()
-  const permissions = useEmbedding()?.triagePermissions
+  const permissions = usePagePermissions().triage
 
   const onViewChange = useCallback(
     (next: TriageView, options: { replace?: boolean } = {}) => {

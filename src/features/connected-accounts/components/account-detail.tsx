@@ -22,6 +22,7 @@ import type { OnAccountUpdated } from '../api/update-connected-account'
 import { AccountActivity } from './account-activity'
 import { AccountProperties } from './account-properties'
 import { DeleteAccountDialog } from './delete-account-dialog'
+import { DetailSection } from './detail-section'
 import { DeviceCount } from './device-count'
 import { MetadataEditor } from './metadata-editor'
 import { ProblemPanels } from './problem-panels'
@@ -87,6 +88,11 @@ export interface AccountDetailProps {
    * fields the update set, e.g. `['display_name']`.
    */
   onUpdated?: OnAccountUpdated | undefined
+  /**
+   * The body of a "Recent changes" card: what this dashboard changed on the
+   * account, and who. Left out, the card is not shown.
+   */
+  recentChanges?: ReactNode
 }
 
 export function AccountDetail({
@@ -94,6 +100,7 @@ export function AccountDetail({
   onDeleted,
   permissions,
   onUpdated,
+  recentChanges,
 }: AccountDetailProps) {
   const [deleteOpen, setDeleteOpen] = useState(false)
   const sync = useSyncAction(account, permissions?.sync)
@@ -194,6 +201,14 @@ export function AccountDetail({
             permission={permissions?.edit}
             onUpdated={onUpdated}
           />
+          {recentChanges === undefined ? null : (
+            <DetailSection
+              title="Recent changes"
+              description="Made through this dashboard, newest first."
+            >
+              {recentChanges}
+            </DetailSection>
+          )}
         </div>
       </div>
 

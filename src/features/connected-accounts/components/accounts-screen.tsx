@@ -4,6 +4,8 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { Button } from '../../../components/ui/button'
 import { FilterIcon } from '../../../components/ui/icons'
 import { Kbd } from '../../../components/ui/kbd'
+import { Pagination } from '../../../components/ui/pagination'
+import { cursorForPage, rememberCursor } from '../../../lib/cursor-stack'
 import {
   listConnectedAccountsQueryOptions,
   useListConnectedAccounts,
@@ -13,15 +15,12 @@ import {
   readHiddenColumnsPreference,
   writeHiddenColumnsPreference,
 } from '../lib/column-preference'
-import {
-  cursorForPage,
-  cursorStackKey,
-  rememberCursor,
-} from '../lib/cursor-stack'
+import { cursorStackKey } from '../lib/cursor-stack'
 import { applyFixedFilters, type FixedFilters } from '../lib/fixed-filters'
 import {
   type AccountsQuery,
   type AccountsViewState,
+  PAGE_SIZES,
   toListParams,
   withoutFilters,
   withQuery,
@@ -31,7 +30,6 @@ import { ColumnMenu } from './column-menu'
 import type { AccountLink } from './columns'
 import { activeFilterCount, ActiveFilters, FilterPanel } from './filters'
 import { EmptyState, ErrorState, isBadCursorError } from './list-states'
-import { Pagination } from './pagination'
 import { SearchBox } from './search-box'
 import { ShortcutsDialog } from './shortcuts-dialog'
 import { UpdatedAgo } from './updated-ago'
@@ -291,6 +289,7 @@ export function ConnectedAccountsScreen({
           <Pagination
             page={view.page}
             pageSize={view.pageSize}
+            pageSizes={PAGE_SIZES}
             rowCount={data && !isPlaceholderData ? accounts.length : null}
             canPrevious={
               view.page > 1 &&

@@ -1,7 +1,6 @@
-import type { ReactNode } from 'react'
-
 import { Button } from '../../../components/ui/button'
 import { ErrorIcon, InboxIcon } from '../../../components/ui/icons'
+import { StateBox } from '../../../components/ui/state-box'
 import { isApiError } from '../../../lib/api-error'
 import { describeQuery, joinWords } from '../lib/describe-query'
 import {
@@ -10,28 +9,6 @@ import {
   userFilters,
 } from '../lib/fixed-filters'
 import { type AccountsQuery, hasFilters } from '../lib/url-state'
-
-function StateBox({
-  icon,
-  children,
-  role,
-}: {
-  icon: ReactNode
-  children: ReactNode
-  role?: 'alert'
-}) {
-  return (
-    <div
-      role={role}
-      className="mx-auto flex max-w-md flex-col items-center px-4 py-14 text-center text-[13px]"
-    >
-      <span className="mb-3 inline-flex size-9 items-center justify-center rounded-lg bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
-        {icon}
-      </span>
-      {children}
-    </div>
-  )
-}
 
 /**
  * Nothing to show. Names every filter in force, the portal's fixed ones

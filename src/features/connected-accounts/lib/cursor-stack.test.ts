@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 
 import {
   cursorForPage,
-  cursorStackKey,
   type CursorStorage,
   rememberCursor,
-} from './cursor-stack'
+} from '../../../lib/cursor-stack'
+import { cursorStackKey } from './cursor-stack'
 import { defaultViewState } from './url-state'
 
 function memoryStorage(): CursorStorage & { data: Map<string, string> } {

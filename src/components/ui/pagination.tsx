@@ -1,17 +1,14 @@
 import { useId } from 'react'
 
-import { Button } from '../../../components/ui/button'
-import {
-  ChevronLeftIcon,
-  ChevronRightIcon,
-  ChevronsLeftIcon,
-} from '../../../components/ui/icons'
-import { formatNumber } from '../../../lib/format'
-import { PAGE_SIZES, type PageSize } from '../lib/url-state'
+import { formatNumber } from '../../lib/format'
+import { Button } from './button'
+import { ChevronLeftIcon, ChevronRightIcon, ChevronsLeftIcon } from './icons'
 
-export interface PaginationProps {
+export interface PaginationProps<Size extends number> {
   page: number
-  pageSize: PageSize
+  pageSize: Size
+  /** The sizes the reader may pick from. */
+  pageSizes: readonly Size[]
   /** Rows on this page, once known. */
   rowCount: number | null
   canPrevious: boolean
@@ -21,16 +18,17 @@ export interface PaginationProps {
   onPrevious: () => void
   onNext: () => void
   onFirst: () => void
-  onPageSizeChange: (size: PageSize) => void
+  onPageSizeChange: (size: Size) => void
 }
 
 /**
  * Cursor paging, as Seam pages: forward by the API's cursor, back by the
  * cursors remembered on the way. There is no total to show, so none is made up.
  */
-export function Pagination({
+export function Pagination<Size extends number>({
   page,
   pageSize,
+  pageSizes,
   rowCount,
   canPrevious,
   canNext,
@@ -39,7 +37,7 @@ export function Pagination({
   onNext,
   onFirst,
   onPageSizeChange,
-}: PaginationProps) {
+}: PaginationProps<Size>) {
   const sizeId = useId()
   const firstRow = (page - 1) * pageSize + 1
   const range =
@@ -57,14 +55,14 @@ export function Pagination({
           id={sizeId}
           value={pageSize}
           onChange={(event) => {
-            const size = PAGE_SIZES.find(
+            const size = pageSizes.find(
               (allowed) => allowed === Number(event.target.value),
             )
             if (size) onPageSizeChange(size)
           }}
           className="h-7 rounded-md bg-white pr-1 pl-2 text-[13px] text-zinc-900 shadow-xs ring-1 ring-zinc-950/10 ring-inset dark:bg-zinc-900 dark:text-zinc-100 dark:ring-white/10"
         >
-          {PAGE_SIZES.map((size) => (
+          {pageSizes.map((size) => (
             <option key={size} value={size}>
               {size}
             </option>

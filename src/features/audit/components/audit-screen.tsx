@@ -1,0 +1,173 @@
+import { useEffect, useMemo } from 'react'
+
+import { buttonClassName } from '../../../components/ui/button'
+import { Pagination } from '../../../components/ui/pagination'
+import { cursorForPage, rememberCursor } from '../../../lib/cursor-stack'
+import { auditExportUrl } from '../api/export-audit'
+import { useListAudit } from '../api/list-audit'
+import {
+  AUDIT_PAGE_SIZES,
+  auditCursorKey,
+  type AuditView,
+  emptyAuditFilters,
+  hasAuditFilters,
+  toAuditListParams,
+  toAuditQuery,
+  withAuditFilters,
+} from '../lib/view-state'
+import { AuditFilterForm } from './audit-filters'
+import {
+  AuditEmptyState,
+  AuditErrorState,
+  ForbiddenState,
+  isForbidden,
+} from './audit-states'
+import { type AuditAccountLink, AuditTable } from './audit-table'
+
+export interface AuditScreenProps {
+  /** The view the URL describes; the same object while the URL is unchanged. */
+  view: AuditView
+  onViewChange: (next: AuditView, options?: { replace?: boolean }) => void
+  accountLink: AuditAccountLink
+}
+
+function Header({ exportUrl }: { exportUrl: string | null }) {
+  return (
+    <div className="flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
+      <div>
+        <h1 className="text-lg font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">
+          Audit log
+        </h1>
+        <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
+          Every change made through this dashboard, newest first.
+        </p>
+      </div>
+      {exportUrl === null ? null : (
+        <a href={exportUrl} download className={buttonClassName()}>
+          Export CSV
+        </a>
+      )}
+    </div>
+  )
+}
+
+/** The audit log for admins: filters in the URL, cursor pages, CSV export. */
+export function AuditScreen({
+  view,
+  onViewChange,
+  accountLink,
+}: AuditScreenProps) {
+  const params = useMemo(() => toAuditListParams(view), [view])
+  const list = useListAudit(params)
+  const { data, error, isPending, isPlaceholderData, isFetching } = list
+  const stackKey = auditCursorKey(view)
+  const nextCursor =
+    isPlaceholderData || !data?.pagination.has_next_page
+      ? null
+      : data.pagination.next_page_cursor
+  const previousCursor =
+    view.page > 1 ? cursorForPage(stackKey, view.page - 1) : undefined
+
+  // Where this page starts, so a later page can come back to it.
+  useEffect(() => {
+    if (view.cursor) rememberCursor(stackKey, view.page, view.cursor)
+  }, [stackKey, view.page, view.cursor])
+
+  if (isForbidden(error)) {
+    return (
+      <div className="flex flex-col gap-4">
+        <Header exportUrl={null} />
+        <section
+          aria-label="Audit log"
+          className="rounded-xl bg-white ring-1 ring-zinc-950/[0.08] dark:bg-zinc-900/40 dark:ring-white/[0.08]"
+        >
+          <ForbiddenState error={error} />
+        </section>
+      </div>
+    )
+  }
+
+  const goToPage = (page: number, cursor: string | null) => {
+    onViewChange({ ...view, page, cursor })
+  }
+  const clearFilters = () => {
+    onViewChange(withAuditFilters(view, emptyAuditFilters))
+  }
+  const records = data?.records ?? []
+  const fallback =
+    error && !data ? (
+      <AuditErrorState
+        error={error}
+        retrying={isFetching}
+        onRetry={() => void list.refetch()}
+        onFirstPage={
+          view.page > 1
+            ? () => {
+                goToPage(1, null)
+              }
+            : null
+        }
+      />
+    ) : (
+      <AuditEmptyState
+        filtered={hasAuditFilters(view)}
+        onClear={clearFilters}
+      />
+    )
+
+  return (
+    <div className="flex flex-col gap-4">
+      <Header exportUrl={auditExportUrl(toAuditQuery(view))} />
+      <AuditFilterForm
+        filters={view}
+        onApply={(filters) => {
+          onViewChange(withAuditFilters(view, filters))
+        }}
+      />
+      <section
+        aria-label="Audit records"
+        className="overflow-clip rounded-xl bg-white ring-1 ring-zinc-950/[0.08] dark:bg-zinc-900/40 dark:ring-white/[0.08]"
+      >
+        <AuditTable
+          records={records}
+          accountLink={accountLink}
+          loading={isPending}
+          busy={isPlaceholderData}
+          skeletonRows={Math.min(view.pageSize, 10)}
+          fallback={fallback}
+        />
+        <div className="border-t border-zinc-100 dark:border-zinc-800/70">
+          <Pagination
+            page={view.page}
+            pageSize={view.pageSize}
+            pageSizes={AUDIT_PAGE_SIZES}
+            rowCount={data && !isPlaceholderData ? records.length : null}
+            canPrevious={
+              view.page > 1 &&
+              previousCursor !== undefined &&
+              !isPlaceholderData
+            }
+            canNext={nextCursor !== null}
+            showFirst={view.page > 2 && previousCursor === undefined}
+            onPrevious={() => {
+              if (previousCursor !== undefined) {
+                goToPage(view.page - 1, previousCursor)
+              }
+            }}
+            onNext={() => {
+              if (!nextCursor) return
+              rememberCursor(stackKey, view.page + 1, nextCursor)
+              goToPage(view.page + 1, nextCursor)
+            }}
+            onFirst={() => {
+              goToPage(1, null)
+            }}
+            onPageSizeChange={(pageSize) => {
+              onViewChange({ ...view, pageSize, page: 1, cursor: null })
+            }}
+          />
+        </div>
+      </section>
+    </div>
+  )
+}
