@@ -1,5 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 
+import { E2E_OIDC_CLIENT, E2E_ROLE_GROUPS } from './e2e/support/oidc-users'
+
 const port = 4173
 const baseURL = `http://127.0.0.1:${port}`
 const isCI = Boolean(process.env.CI)
@@ -11,6 +13,11 @@ process.env.E2E_SANDBOX_API_KEY ??= 'seam_sandbox_e2e_never_in_browser'
 // own with it to play a portal of their own on the demo's origin.
 process.env.E2E_EMBED_SECRET ??= 'e2e-embed-secret-0123456789abcdefghijklmnop'
 const embedDemoPort = 4174
+// The sign-in journeys: a second dashboard with AUTH_MODE=oidc, and a real
+// OpenID provider beside it.
+const oidcPort = 4175
+const oidcURL = `http://127.0.0.1:${oidcPort}`
+const providerPort = 4176
 
 export default defineConfig({
   testDir: 'e2e',
@@ -51,7 +58,7 @@ export default defineConfig({
     {
       name: 'chromium',
       use: { ...devices['Desktop Chrome'] },
-      testIgnore: /\.mutates\.spec\.ts$/,
+      testIgnore: [/\.mutates\.spec\.ts$/, /\.oidc\.spec\.ts$/],
     },
     // Journeys that change or delete accounts run once the read-only ones are
     // done: those compare the table with the API across the whole sandbox.
@@ -61,25 +68,65 @@ export default defineConfig({
       testMatch: /\.mutates\.spec\.ts$/,
       dependencies: ['chromium'],
     },
-  ],
-  webServer: {
-    // Serves the dist/ that `npm test` builds just before this step.
-    command: 'npx tsx server/index.ts',
-    url: `${baseURL}/api/dashboard/status`,
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      // Playwright empties outputDir before it starts the web server, so every
-      // run gets a freshly seeded sandbox. A globalSetup would run too late:
-      // it starts after the web server.
-      SANDBOX_DB: 'test-results/e2e-sandbox.db',
-      SANDBOX_API_KEY: process.env.E2E_SANDBOX_API_KEY,
-      // The portal demo on its own origin, the one origin allowed to frame.
-      EMBED_SECRET: process.env.E2E_EMBED_SECRET,
-      EMBED_DEMO_PORT: String(embedDemoPort),
+    // Sign-in, sessions and roles, on the dashboard that requires sign-in.
+    {
+      name: 'oidc',
+      use: { ...devices['Desktop Chrome'], baseURL: oidcURL },
+      testMatch: /\.oidc\.spec\.ts$/,
     },
-    reuseExistingServer: !isCI,
-    timeout: 60_000,
-    stdout: 'ignore',
-  },
+  ],
+  webServer: [
+    {
+      // Serves the dist/ that `npm test` builds just before this step.
+      command: 'npx tsx server/index.ts',
+      url: `${baseURL}/api/dashboard/status`,
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        // Playwright empties outputDir before it starts the web server, so every
+        // run gets a freshly seeded sandbox. A globalSetup would run too late:
+        // it starts after the web server.
+        SANDBOX_DB: 'test-results/e2e-sandbox.db',
+        SANDBOX_API_KEY: process.env.E2E_SANDBOX_API_KEY,
+        AUDIT_DB: 'test-results/e2e-audit.db',
+        // The portal demo on its own origin, the one origin allowed to frame.
+        EMBED_SECRET: process.env.E2E_EMBED_SECRET,
+        EMBED_DEMO_PORT: String(embedDemoPort),
+      },
+      reuseExistingServer: !isCI,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
+      command: `npx tsx scripts/e2e-oidc-provider.ts ${providerPort} ${oidcURL}`,
+      url: `http://127.0.0.1:${providerPort}/.well-known/openid-configuration`,
+      reuseExistingServer: !isCI,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
+      command: 'npx tsx server/index.ts',
+      url: `${oidcURL}/healthz`,
+      env: {
+        PORT: String(oidcPort),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: oidcURL,
+        SANDBOX_DB: 'test-results/e2e-oidc-sandbox.db',
+        AUDIT_DB: 'test-results/e2e-oidc-audit.db',
+        EMBED_DEMO_PORT: '0',
+        AUTH_MODE: 'oidc',
+        OIDC_ISSUER: `http://127.0.0.1:${providerPort}`,
+        OIDC_CLIENT_ID: E2E_OIDC_CLIENT.id,
+        OIDC_CLIENT_SECRET: E2E_OIDC_CLIENT.secret,
+        SESSION_SECRET: 'e2e-session-secret-0123456789abcdefghijkl',
+        // The shortest idle time, so a journey can watch a session expire.
+        SESSION_IDLE_MINUTES: '1',
+        ROLE_GROUPS_ADMIN: E2E_ROLE_GROUPS.admin,
+        ROLE_GROUPS_OPERATOR: E2E_ROLE_GROUPS.operator,
+      },
+      reuseExistingServer: !isCI,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+  ],
 })
