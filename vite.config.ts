@@ -9,6 +9,8 @@ export default defineConfig({
     proxy: {
       // `npm run dev` talks to the dashboard server started by `npm start`.
       '/api': `http://127.0.0.1:${process.env.PORT ?? '8080'}`,
+      // Sign-in (AUTH_MODE=oidc) goes through the same server.
+      '/auth': `http://127.0.0.1:${process.env.PORT ?? '8080'}`,
     },
   },
   build: {
