@@ -66,7 +66,7 @@ export function Layout({ redirect = assignLocation }: LayoutProps) {
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="border-b border-zinc-200/80 bg-white dark:border-zinc-800/80 dark:bg-zinc-950">
-        <div className="mx-auto flex h-12 w-full max-w-screen-2xl items-center gap-4 px-4 sm:px-6">
+        <div className="mx-auto flex min-h-12 w-full max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-1.5 sm:px-6">
           <Link
             to={paths.accounts}
             className="flex shrink-0 items-center gap-2 rounded-md text-sm font-semibold tracking-tight"

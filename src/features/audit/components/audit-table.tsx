@@ -67,7 +67,7 @@ function createAuditColumns(
       ),
       true,
     ),
-    column('actor', 'Actor', '15rem', (record) => (
+    column('actor', 'Actor', '13rem', (record) => (
       <>
         <span className="block truncate" title={record.actor.id}>
           <bdi>{record.actor.name}</bdi>
@@ -83,10 +83,10 @@ function createAuditColumns(
         </span>
       </>
     )),
-    column('action', 'Action', '10rem', (record) => (
+    column('action', 'Action', '8.5rem', (record) => (
       <span title={record.action}>{ACTION_LABELS[record.action]}</span>
     )),
-    column('account', 'Account', '11rem', (record) =>
+    column('account', 'Account', '9rem', (record) =>
       record.connected_account_id === null ? (
         <Missing label="No account" />
       ) : (
@@ -102,10 +102,10 @@ function createAuditColumns(
     column('changes', 'What changed', 'auto', (record) => (
       <ChangeList changes={record.changes} />
     )),
-    column('outcome', 'Outcome', '11rem', (record) => (
+    column('outcome', 'Outcome', '12rem', (record) => (
       <OutcomeBadge record={record} />
     )),
-    column('request', 'Request ID', '10rem', (record) => (
+    column('request', 'Request ID', '8rem', (record) => (
       <span className="flex min-w-0 items-center gap-0.5">
         <code
           title={record.request_id}

@@ -21,7 +21,7 @@ export function ChangeList({
         <li
           key={`${index}:${line}`}
           title={line}
-          className="max-w-full truncate rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+          className="max-w-full rounded bg-zinc-100 [overflow-wrap:anywhere] px-1.5 py-0.5 font-mono text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
         >
           <bdi>{line}</bdi>
         </li>

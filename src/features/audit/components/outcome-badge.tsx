@@ -36,7 +36,9 @@ export function OutcomeBadge({
       <Icon className="size-3 shrink-0" />
       {OUTCOME_LABELS[record.outcome]}
       {upstream === null ? null : (
-        <span className="truncate font-normal opacity-80">· {upstream}</span>
+        <span className="font-normal whitespace-normal opacity-80">
+          {` · ${upstream}`}
+        </span>
       )}
     </Badge>
   )
