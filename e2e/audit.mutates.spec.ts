@@ -199,6 +199,11 @@ test('calls that fail, or are refused before they are forwarded, are recorded as
     error_type: 'invalid_input',
     request_id: invalid.headers()['x-request-id'],
   })
+  // The id the error screen shows (the error body's) finds this record.
+  const invalidBody = (await invalid.json()) as {
+    error: { request_id: string }
+  }
+  expect(invalidBody.error.request_id).toBe(updateRecord.request_id)
   // What the refused call would have changed is still told.
   expect(updateRecord.changes).toEqual({
     custom_metadata: [{ key: longKey, change: 'added', old: null, new: 'x' }],

@@ -218,6 +218,33 @@ describe('request ids', () => {
   })
 })
 
+describe('forwarded request ids', () => {
+  it('keeps an id the caller sends, and replaces one that is not an id', async () => {
+    const id = '3f9c2a1e-7b4d-4e8a-9c0f-1d2e3f4a5b6c'
+    const kept = await request('/connected_accounts/get', {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${t.sandbox.apiKey}`,
+        'content-type': 'application/json',
+        'x-request-id': id,
+      },
+      body: '{}',
+    })
+    expect(kept.headers.get('seam-request-id')).toBe(id)
+    const keptBody = (await kept.json()) as { error: { request_id: string } }
+    expect(keptBody.error.request_id).toBe(id)
+
+    for (const hostile of ['<script>x</script>', 'a'.repeat(129), 'short']) {
+      const replaced = await request('/health', {
+        headers: { 'x-request-id': hostile },
+      })
+      const header = replaced.headers.get('seam-request-id')
+      expect(header).not.toBe(hostile)
+      expect(header).toMatch(/^[0-9a-f-]{36}$/)
+    }
+  })
+})
+
 describe('unauthenticated routes', () => {
   it('GET /health answers without a key', async () => {
     const response = await request('/health')

@@ -23,6 +23,9 @@ import { workspacesGet } from './routes/workspaces-get'
 import { seedWorkspace } from './seed'
 import { SandboxStore } from './store'
 
+/** A request id a caller may choose: letters, digits, `-` and `_`. */
+const FORWARDED_REQUEST_ID = /^[A-Za-z0-9_-]{8,128}$/
+
 export const DEFAULT_API_KEY = 'seam_sandbox_local'
 export const DEFAULT_ACCOUNTS = 240
 export const DEFAULT_SEED = 1
@@ -147,7 +150,13 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const app = new Hono<{ Variables: { requestId: string } }>()
 
   app.use(async (c, next) => {
-    const requestId = randomUUID()
+    // A caller's own id (the dashboard forwards its X-Request-Id) is kept, so
+    // one id names the call on both sides; anything unlike an id is replaced.
+    const given = c.req.header('x-request-id')
+    const requestId =
+      given !== undefined && FORWARDED_REQUEST_ID.test(given)
+        ? given
+        : randomUUID()
     c.set('requestId', requestId)
     c.header('seam-request-id', requestId)
     await next()
