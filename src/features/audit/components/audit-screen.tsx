@@ -1,8 +1,8 @@
-import { useEffect, useMemo } from 'react'
+import { useMemo } from 'react'
 
 import { buttonClassName } from '../../../components/ui/button'
 import { Pagination } from '../../../components/ui/pagination'
-import { cursorForPage, rememberCursor } from '../../../lib/cursor-stack'
+import { useCursorPages } from '../../../components/ui/use-cursor-pages'
 import { auditExportUrl } from '../api/export-audit'
 import { useListAudit } from '../api/list-audit'
 import {
@@ -65,14 +65,16 @@ export function AuditScreen({
     isPlaceholderData || !data?.pagination.has_next_page
       ? null
       : data.pagination.next_page_cursor
-  const previousCursor =
-    view.page > 1 ? cursorForPage(stackKey, view.page - 1) : undefined
-
-  // Where this page starts, so a later page can come back to it.
-  useEffect(() => {
-    if (view.cursor) rememberCursor(stackKey, view.page, view.cursor)
-  }, [stackKey, view.page, view.cursor])
-
+  const pages = useCursorPages({
+    stackKey,
+    page: view.page,
+    cursor: view.cursor,
+    nextCursor,
+    isPlaceholderData,
+    goToPage: (page, cursor) => {
+      onViewChange({ ...view, page, cursor })
+    },
+  })
   if (isForbidden(error)) {
     return (
       <div className="flex flex-col gap-4">
@@ -87,9 +89,6 @@ export function AuditScreen({
     )
   }
 
-  const goToPage = (page: number, cursor: string | null) => {
-    onViewChange({ ...view, page, cursor })
-  }
   const clearFilters = () => {
     onViewChange(withAuditFilters(view, emptyAuditFilters))
   }
@@ -103,7 +102,7 @@ export function AuditScreen({
         onFirstPage={
           view.page > 1
             ? () => {
-                goToPage(1, null)
+                pages.onFirst()
               }
             : null
         }
@@ -142,26 +141,7 @@ export function AuditScreen({
             pageSize={view.pageSize}
             pageSizes={AUDIT_PAGE_SIZES}
             rowCount={data && !isPlaceholderData ? records.length : null}
-            canPrevious={
-              view.page > 1 &&
-              previousCursor !== undefined &&
-              !isPlaceholderData
-            }
-            canNext={nextCursor !== null}
-            showFirst={view.page > 2 && previousCursor === undefined}
-            onPrevious={() => {
-              if (previousCursor !== undefined) {
-                goToPage(view.page - 1, previousCursor)
-              }
-            }}
-            onNext={() => {
-              if (!nextCursor) return
-              rememberCursor(stackKey, view.page + 1, nextCursor)
-              goToPage(view.page + 1, nextCursor)
-            }}
-            onFirst={() => {
-              goToPage(1, null)
-            }}
+            {...pages}
             onPageSizeChange={(pageSize) => {
               onViewChange({ ...view, pageSize, page: 1, cursor: null })
             }}

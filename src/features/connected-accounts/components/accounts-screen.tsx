@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button'
 import { FilterIcon } from '../../../components/ui/icons'
 import { Kbd } from '../../../components/ui/kbd'
 import { Pagination } from '../../../components/ui/pagination'
-import { cursorForPage, rememberCursor } from '../../../lib/cursor-stack'
+import { useCursorPages } from '../../../components/ui/use-cursor-pages'
 import {
   listConnectedAccountsQueryOptions,
   useListConnectedAccounts,
@@ -88,14 +88,16 @@ export function ConnectedAccountsScreen({
   const nextCursor = isPlaceholderData
     ? null
     : (data?.pagination.next_page_cursor ?? null)
-  const previousCursor =
-    view.page > 1 ? cursorForPage(stackKey, view.page - 1) : undefined
-
-  // Where this page starts, so a later page can come back to it.
-  useEffect(() => {
-    if (view.cursor) rememberCursor(stackKey, view.page, view.cursor)
-  }, [stackKey, view.page, view.cursor])
-
+  const pages = useCursorPages({
+    stackKey,
+    page: view.page,
+    cursor: view.cursor,
+    nextCursor,
+    isPlaceholderData,
+    goToPage: (page, cursor) => {
+      onViewChange({ ...view, page, cursor })
+    },
+  })
   // The next page is usually wanted next: have it ready.
   useEffect(() => {
     if (!nextCursor) return
@@ -158,9 +160,6 @@ export function ConnectedAccountsScreen({
   const clearAll = () => {
     onViewChange(withoutFilters(view), { keepScroll: true })
   }
-  const goToPage = (page: number, cursor: string | null) => {
-    onViewChange({ ...view, page, cursor })
-  }
   const changeHidden = (hidden: AccountColumnId[]) => {
     writeHiddenColumnsPreference(hidden)
     setStoredHidden(hidden)
@@ -181,7 +180,7 @@ export function ConnectedAccountsScreen({
         onFirstPage={
           view.page > 1 && isBadCursorError(error)
             ? () => {
-                goToPage(1, null)
+                pages.onFirst()
               }
             : null
         }
@@ -291,26 +290,7 @@ export function ConnectedAccountsScreen({
             pageSize={view.pageSize}
             pageSizes={PAGE_SIZES}
             rowCount={data && !isPlaceholderData ? accounts.length : null}
-            canPrevious={
-              view.page > 1 &&
-              previousCursor !== undefined &&
-              !isPlaceholderData
-            }
-            canNext={nextCursor !== null}
-            showFirst={view.page > 2 && previousCursor === undefined}
-            onPrevious={() => {
-              if (previousCursor !== undefined) {
-                goToPage(view.page - 1, previousCursor)
-              }
-            }}
-            onNext={() => {
-              if (!nextCursor) return
-              rememberCursor(stackKey, view.page + 1, nextCursor)
-              goToPage(view.page + 1, nextCursor)
-            }}
-            onFirst={() => {
-              goToPage(1, null)
-            }}
+            {...pages}
             onPageSizeChange={(pageSize) => {
               onViewChange({ ...view, pageSize, page: 1, cursor: null })
             }}
