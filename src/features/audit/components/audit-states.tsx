@@ -1,5 +1,9 @@
 import { Button } from '../../../components/ui/button'
-import { ErrorIcon, InboxIcon, LockIcon } from '../../../components/ui/icons'
+import { InboxIcon, LockIcon } from '../../../components/ui/icons'
+import {
+  LoadErrorState,
+  type LoadErrorStateProps,
+} from '../../../components/ui/load-error-state'
 import { StateBox } from '../../../components/ui/state-box'
 import { type ApiError, isApiError } from '../../../lib/api-error'
 
@@ -57,47 +61,6 @@ export function AuditEmptyState({
   )
 }
 
-export function AuditErrorState({
-  error,
-  retrying,
-  onRetry,
-  onFirstPage,
-}: {
-  error: Error
-  retrying: boolean
-  onRetry: () => void
-  onFirstPage: (() => void) | null
-}) {
-  const requestId = isApiError(error) ? error.requestId : null
-  return (
-    <StateBox
-      role="alert"
-      icon={<ErrorIcon className="size-4 text-red-600 dark:text-red-400" />}
-    >
-      <h2 className="font-medium text-zinc-900 dark:text-zinc-100">
-        Couldn’t load the audit log
-      </h2>
-      <p className="mt-1 break-words text-zinc-600 [overflow-wrap:anywhere] dark:text-zinc-300">
-        {error.message}
-      </p>
-      {requestId ? (
-        <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-          Request ID{' '}
-          <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[11px] text-zinc-700 select-all dark:bg-zinc-800 dark:text-zinc-300">
-            {requestId}
-          </code>
-        </p>
-      ) : null}
-      <div className="mt-4 flex gap-2">
-        <Button onClick={onRetry} disabled={retrying}>
-          {retrying ? 'Retrying…' : 'Retry'}
-        </Button>
-        {onFirstPage ? (
-          <Button variant="ghost" onClick={onFirstPage}>
-            Go to the first page
-          </Button>
-        ) : null}
-      </div>
-    </StateBox>
-  )
+export function AuditErrorState(props: Omit<LoadErrorStateProps, 'title'>) {
+  return <LoadErrorState title="Couldn’t load the audit log" {...props} />
 }
