@@ -54,8 +54,14 @@ test('reload and back/forward keep the view, Previous included', async ({
   // Previous still knows the way back after the reload.
   await pagination(page).getByRole('button', { name: 'Previous' }).click()
   await expect(pagination(page)).toContainText('Page 1')
-  const firstSorted = await shownIds(page)
-  expect([...firstSorted].sort()).toEqual(ids(first.connected_accounts).sort())
+  // Page 2 stays on screen, marked busy, until page 1 arrives; page 1 comes
+  // back in the chosen order, so compare the sets.
+  await expect
+    .poll(async () => [...(await shownIds(page))].sort(), {
+      intervals: [25, 50, 100],
+    })
+    .toEqual(ids(first.connected_accounts).sort())
+  await expect(accountsTable(page)).toHaveAttribute('aria-busy', 'false')
 
   await page.goBack()
   await expect(page).toHaveURL(sortedUrl)
