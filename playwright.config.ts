@@ -20,6 +20,10 @@ const embedDemoPort = E2E_PORTS.embedDemo
 const oidcPort = E2E_PORTS.oidcDashboard
 const oidcURL = `http://127.0.0.1:${oidcPort}`
 const providerPort = E2E_PORTS.oidcProvider
+// The hostile-data journeys: a dashboard whose sandbox holds a payload in
+// every string field it shows.
+const hostilePort = E2E_PORTS.hostileDashboard
+const hostileURL = `http://127.0.0.1:${hostilePort}`
 
 /**
  * Starts a server with its output kept in test-results/logs/<name>.log, so the
@@ -71,6 +75,7 @@ export default defineConfig({
       testIgnore: [
         /\.mutates\.spec\.ts$/,
         /\.oidc\.spec\.ts$/,
+        /\.hostile\.spec\.ts$/,
         /\.final\.spec\.ts$/,
       ],
     },
@@ -88,12 +93,20 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], baseURL: oidcURL },
       testMatch: /\.oidc\.spec\.ts$/,
     },
+    // Every page against hostile strings, on the dashboard seeded with them.
+    {
+      name: 'hostile',
+      use: { ...devices['Desktop Chrome'], baseURL: hostileURL },
+      testMatch: /\.hostile\.spec\.ts$/,
+      // Its pages carry far more text than the seeded workspace's.
+      expect: { timeout: 20_000 },
+    },
     // Last: what every response of the run was checked for, and the servers'
     // logs. List every other project here.
     {
       name: 'run-checks',
       testMatch: /\.final\.spec\.ts$/,
-      dependencies: ['chromium', 'chromium-mutating', 'oidc'],
+      dependencies: ['chromium', 'chromium-mutating', 'oidc', 'hostile'],
     },
   ],
   webServer: [
@@ -147,6 +160,23 @@ export default defineConfig({
         SESSION_IDLE_MINUTES: '1',
         ROLE_GROUPS_ADMIN: E2E_ROLE_GROUPS.admin,
         ROLE_GROUPS_OPERATOR: E2E_ROLE_GROUPS.operator,
+      },
+      reuseExistingServer: !isCI,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
+      command: logged('hostile-dashboard', 'npx tsx server/index.ts'),
+      url: `${hostileURL}/healthz`,
+      env: {
+        PORT: String(hostilePort),
+        HOST: '127.0.0.1',
+        SANDBOX_DATASET: 'hostile',
+        SANDBOX_DB: 'test-results/e2e-hostile-sandbox.db',
+        SANDBOX_API_KEY: process.env.E2E_SANDBOX_API_KEY,
+        AUDIT_DB: 'test-results/e2e-hostile-audit.db',
+        EMBED_SECRET: process.env.E2E_EMBED_SECRET,
+        EMBED_DEMO_PORT: String(E2E_PORTS.hostileEmbedDemo),
       },
       reuseExistingServer: !isCI,
       timeout: 60_000,

@@ -55,6 +55,7 @@ test('no configured secret reached a server log line', () => {
       'dashboard.log',
       'oidc-dashboard.log',
       'oidc-provider.log',
+      'hostile-dashboard.log',
     ]),
   )
   let lines = 0

@@ -10,6 +10,8 @@ export const E2E_PORTS = {
   oidcProvider: 4176,
   /** A third dashboard whose sandbox is seeded with hostile strings. */
   hostileDashboard: 4177,
+  /** The portal demo beside it, the one origin allowed to frame it. */
+  hostileEmbedDemo: 4178,
 } as const
 
 export const originOf = (port: number) => `http://127.0.0.1:${port}`
