@@ -204,6 +204,8 @@ export const validBody = (
 
 type Mutation =
   | { kind: 'value'; field: string; json: string }
+  /** The field twice, the bad value last (the one JSON.parse keeps). */
+  | { kind: 'duplicate'; field: string; json: string }
   | { kind: 'unknown'; field: string; json: string }
   | { kind: 'missing'; field: string }
 
@@ -221,7 +223,7 @@ export function nearValidBody(body: BodySpec): fc.Arbitrary<GeneratedBody> {
   if (known.length > 0) {
     mutations.push(
       fc.record({
-        kind: fc.constant('value' as const),
+        kind: fc.constantFrom('value' as const, 'duplicate' as const),
         field: fc.constantFrom(...known),
         json: oddJson,
       }),
@@ -238,7 +240,10 @@ export function nearValidBody(body: BodySpec): fc.Arbitrary<GeneratedBody> {
   return fc
     .tuple(validPairs(body), fc.oneof(...mutations))
     .map(([pairs, mutation]) => {
-      const rest = pairs.filter(([key]) => key !== mutation.field)
+      const rest =
+        mutation.kind === 'duplicate'
+          ? pairs
+          : pairs.filter(([key]) => key !== mutation.field)
       const changed =
         mutation.kind === 'missing'
           ? rest
