@@ -49,7 +49,9 @@ export default defineConfig({
   use: {
     baseURL,
     headless: true,
-    trace: 'retain-on-failure',
+    // DOM snapshots of a failed journey, without a screencast: recording
+    // one for every journey costs the machine more than it tells.
+    trace: { mode: 'retain-on-failure', screenshots: false },
     launchOptions: {
       // Debian's Chromium instead of Playwright's downloaded browsers, so the
       // suite runs on machines that can only reach apt.

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import type { ConnectedAccount } from '@seamapi/types/connect'
 
 import type { TriageAccount } from '../server/triage/model'
-import { oldHealthyAccount } from './support/detail'
+import { getAccount, oldHealthyAccount } from './support/detail'
 import {
   ACTION_FAULTS,
   type ActionFault,
@@ -41,19 +41,6 @@ const DELETE_OFFSETS: Record<ActionFault, number> = {
 
 /** Faults after which the change may have reached the server unanswered. */
 const NO_ANSWER: readonly ActionFault[] = ['timeout', 'connectionreset']
-
-async function getAccount(
-  request: APIRequestContext,
-  id: string,
-): Promise<{ status: number; account: ConnectedAccount | null }> {
-  const response = await request.post('/api/connected_accounts/get', {
-    data: { connected_account_id: id },
-  })
-  const body = (await response.json()) as {
-    connected_account?: ConnectedAccount
-  }
-  return { status: response.status(), account: body.connected_account ?? null }
-}
 
 async function openAccount(page: Page, account: ConnectedAccount) {
   await installClock(page)

@@ -8,6 +8,7 @@ import {
   expectFaultShown,
   goOffline,
   goOnline,
+  hurryRetry,
   injectFault,
   installClock,
   READ_FAULTS,
@@ -131,6 +132,7 @@ for (const screen of SCREENS) {
         // One failure: the page retries once by itself and shows the data.
         let surface = await screen.open(page, request)
         await expectAttempts(page, injected, fault, 1)
+        await hurryRetry(page, fault)
         await expect(screen.loaded(surface)).toBeVisible({
           timeout: SLOW_TIMEOUT,
         })

@@ -69,3 +69,17 @@ test('no configured secret reached a server log line', () => {
   // The dashboards log one line per request: the run made thousands.
   expect(lines).toBeGreaterThan(1000)
 })
+
+test('no configured secret is in a file the server serves', () => {
+  // Every file of the build, including lazy chunks no journey happened to load.
+  const files = readdirSync('dist', { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+  expect(files.some((file) => file.endsWith('.js'))).toBe(true)
+  for (const file of files) {
+    const text = readFileSync(file, 'latin1')
+    for (const secret of secretValues()) {
+      expect(text.includes(secret), `${file} holds a secret`).toBe(false)
+    }
+  }
+})

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util'
 
+import { wholeNumber } from './bench/args'
 import { percentile } from './bench/stats'
 
 export interface LoadOptions {
@@ -25,19 +26,13 @@ const LIMITS = {
   accounts: { min: 100, max: 100_000, default: 2000 },
 } as const
 
-function wholeNumber(
+function flagValue(
   name: keyof typeof LIMITS,
   value: string | undefined,
 ): number {
   const { min, max, default: fallback } = LIMITS[name]
   if (value === undefined) return fallback
-  const n = Number(value)
-  if (!/^\d+$/.test(value) || n < min || n > max) {
-    throw new Error(
-      `--${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`,
-    )
-  }
-  return n
+  return wholeNumber(`--${name}`, value, min, max)
 }
 
 export function parseLoadArgs(argv: readonly string[]): LoadOptions {
@@ -55,10 +50,10 @@ export function parseLoadArgs(argv: readonly string[]): LoadOptions {
   })
   if (values.out === '') throw new Error('--out must not be empty')
   return {
-    duration: wholeNumber('duration', values.duration),
-    warmup: wholeNumber('warmup', values.warmup),
-    connections: wholeNumber('connections', values.connections),
-    accounts: wholeNumber('accounts', values.accounts),
+    duration: flagValue('duration', values.duration),
+    warmup: flagValue('warmup', values.warmup),
+    connections: flagValue('connections', values.connections),
+    accounts: flagValue('accounts', values.accounts),
     out: values.out ?? 'test-results/load.md',
   }
 }

@@ -22,10 +22,21 @@ export type {
 } from '@playwright/test'
 export { expect } from '@playwright/test'
 
+/**
+ * Hashed build files never change, so each worker reads one's body once;
+ * their headers are still checked on every response.
+ */
+const assetsRead = new Set<string>()
+
 async function fromPage(response: Response): Promise<CheckedResponse> {
   const headers = await response.allHeaders().catch(() => response.headers())
+  const url = response.url()
+  const status = response.status()
+  const hashed = status === 200 && new URL(url).pathname.startsWith('/assets/')
+  if (hashed && assetsRead.has(url)) return { url, status, headers, body: null }
   const body = await response.text().catch(() => null)
-  return { url: response.url(), status: response.status(), headers, body }
+  if (hashed && body !== null) assetsRead.add(url)
+  return { url, status, headers, body }
 }
 
 async function fromApi(response: APIResponse): Promise<CheckedResponse> {

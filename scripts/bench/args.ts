@@ -42,11 +42,17 @@ function list(value: string | undefined): string[] | undefined {
     .filter((item) => item !== '')
 }
 
-function wholeNumber(flag: string, text: string, min: number, max: number) {
+/** A flag's value as a whole number in [min, max]; else one line naming it. */
+export function wholeNumber(
+  flag: string,
+  text: string,
+  min: number,
+  max: number,
+): number {
   const value = Number(text)
   if (!/^\d+$/.test(text) || value < min || value > max) {
     throw new Error(
-      `${flag} must be a whole number from ${min} to ${max} (got "${text}")`,
+      `${flag} must be a whole number from ${min} to ${max} (got ${JSON.stringify(text)})`,
     )
   }
   return value
