@@ -50,6 +50,12 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright's fixtures hand over their value through a `use` callback,
+    // which is no React hook.
+    files: ['e2e/**/*.ts'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
     files: ['eslint.config.js'],
     extends: [tseslint.configs.disableTypeChecked],
   },

@@ -1,12 +1,7 @@
-import {
-  type APIRequestContext,
-  expect,
-  type Page,
-  test,
-} from '@playwright/test'
-
 import { accountsTable, searchBox } from './support/accounts'
 import { oldHealthyAccount } from './support/detail'
+import { FAKE_RESPONSE_HEADER } from './support/servers'
+import { type APIRequestContext, expect, type Page, test } from './support/test'
 
 async function metadataOf(request: APIRequestContext, id: string) {
   const response = await request.post('/api/connected_accounts/get', {
@@ -62,6 +57,7 @@ test('edit metadata: validation, a refused save keeps the edits, success, undo',
     route.fulfill({
       status: 400,
       contentType: 'application/json',
+      headers: { [FAKE_RESPONSE_HEADER]: '1' },
       body: JSON.stringify({
         ok: false,
         error: {

@@ -1,7 +1,6 @@
-import { expect, type Page, test } from '@playwright/test'
-
 import { listAll } from './support/accounts'
 import { findAccount, hasError, hasWarning, isHealthy } from './support/detail'
+import { expect, type Page, test } from './support/test'
 
 const problem = (page: Page, title: string) =>
   page.getByRole('article', { name: title })

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test'
-
 import { accountsTable } from './support/accounts'
+import { expect, test } from './support/test'
 
 test('hidden columns stay hidden: in the link and in this browser', async ({
   page,

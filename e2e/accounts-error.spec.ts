@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test'
-
 import { accountsTable } from './support/accounts'
+import { FAKE_RESPONSE_HEADER } from './support/servers'
+import { expect, test } from './support/test'
 
 test('a failed load shows the API message, the request id and Retry', async ({
   page,
@@ -9,6 +9,7 @@ test('a failed load shows the API message, the request id and Retry', async ({
     route.fulfill({
       status: 500,
       contentType: 'application/json',
+      headers: { [FAKE_RESPONSE_HEADER]: '1' },
       body: JSON.stringify({
         error: {
           type: 'internal_server_error',

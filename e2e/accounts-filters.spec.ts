@@ -1,4 +1,3 @@
-import { expect, type Page, test } from '@playwright/test'
 import type { ConnectedAccount } from '@seamapi/types/connect'
 
 import {
@@ -8,6 +7,7 @@ import {
   listAll,
   listPage,
 } from './support/accounts'
+import { expect, type Page, test } from './support/test'
 
 async function openFilters(page: Page) {
   await page.getByRole('button', { name: 'Filters' }).click()

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test'
-
 import { accountsTable, searchBox } from './support/accounts'
+import { expect, test } from './support/test'
 
 test('j/k move through rows, Enter opens one, / searches, ? lists keys', async ({
   page,

@@ -1,5 +1,3 @@
-import { expect, test } from '@playwright/test'
-
 import {
   accountsTable,
   expectShown,
@@ -9,6 +7,7 @@ import {
   searchBox,
   shownIds,
 } from './support/accounts'
+import { expect, test } from './support/test'
 
 test('reload and back/forward keep the view, Previous included', async ({
   page,

@@ -1,5 +1,3 @@
-import { expect, test } from '@playwright/test'
-
 import {
   accountsTable,
   expectShown,
@@ -8,6 +6,7 @@ import {
   pagination,
   shownIds,
 } from './support/accounts'
+import { expect, test } from './support/test'
 
 // A search that keeps the walk to a few pages of 25, the last one partial.
 const search = 'salto'

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test'
-
 import { accountsTable } from './support/accounts'
+import { expect, test } from './support/test'
 
 test('the list refreshes every minute and says how fresh it is', async ({
   page,

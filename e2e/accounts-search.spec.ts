@@ -1,9 +1,3 @@
-import {
-  type APIRequestContext,
-  expect,
-  type Page,
-  test,
-} from '@playwright/test'
 import type { ConnectedAccount } from '@seamapi/types/connect'
 
 import {
@@ -14,6 +8,7 @@ import {
   listPage,
   searchBox,
 } from './support/accounts'
+import { type APIRequestContext, expect, type Page, test } from './support/test'
 
 /**
  * Each search finds the account it was taken from, and the table shows

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 
-import { expect, type Page, test } from '@playwright/test'
-
 import type { AuditRecord } from '../server/audit/model'
 import type { TriageAccount } from '../server/triage/model'
 import { pagination } from './support/accounts'
@@ -36,6 +34,7 @@ import {
   mintToken,
   PORTAL_ORIGIN,
 } from './support/embed'
+import { expect, type Page, test } from './support/test'
 import { queueRows, settledTriage } from './support/triage'
 
 // Each journey takes its own old healthy accounts, well apart from the ones

@@ -1,4 +1,3 @@
-import { type APIRequestContext, expect, test } from '@playwright/test'
 import type { ConnectedAccount } from '@seamapi/types/connect'
 
 import { listAll } from './support/accounts'
@@ -9,6 +8,7 @@ import {
   logged,
   PORTAL_ORIGIN,
 } from './support/embed'
+import { type APIRequestContext, expect, test } from './support/test'
 
 /** A healthy account with a customer key, from the old end: its own for this journey. */
 async function customerAccount(

@@ -1,5 +1,3 @@
-import { expect, type Page, test } from '@playwright/test'
-
 import { accountsTable, expectShown, ids, listAll } from './support/accounts'
 import {
   customersBySize,
@@ -12,6 +10,7 @@ import {
   PORTAL_ORIGIN,
   received,
 } from './support/embed'
+import { expect, type Page, test } from './support/test'
 
 /** A customer whose accounts fit on the table's first page. */
 async function oneCustomer(

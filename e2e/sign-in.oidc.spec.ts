@@ -1,7 +1,6 @@
-import { expect, type Page, test } from '@playwright/test'
-
 import { accountsTable } from './support/accounts'
 import { E2E_OIDC_USERS } from './support/oidc-users'
+import { expect, type Page, test } from './support/test'
 
 type Person = (typeof E2E_OIDC_USERS)[number]
 

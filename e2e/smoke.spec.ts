@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test'
-
 import { accountsTable } from './support/accounts'
+import { expect, test } from './support/test'
 
 test('the home page is the accounts list, marked as the sandbox', async ({
   page,

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
-
+import { FAKE_RESPONSE_HEADER } from './support/servers'
+import { expect, test } from './support/test'
 import { queueRows, settledTriage } from './support/triage'
 
 test('bulk sync: progress, per-account results, one failure retried', async ({
@@ -28,6 +28,7 @@ test('bulk sync: progress, per-account results, one failure retried', async ({
       await route.fulfill({
         status: 500,
         contentType: 'application/json',
+        headers: { [FAKE_RESPONSE_HEADER]: '1' },
         body: JSON.stringify({
           error: { type: 'sync_failed', message: 'Injected failure' },
         }),

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises'
 
-import { expect, type Page, test } from '@playwright/test'
-
 import type { TriageAccount } from '../server/triage/model'
+import { expect, type Page, test } from './support/test'
 import { queueRows, settledTriage } from './support/triage'
 
 /** Written here on purpose, not imported: the test must not trust the app. */

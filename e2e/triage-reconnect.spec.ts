@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-
+import { expect, test } from './support/test'
 import { queueRows, settledTriage } from './support/triage'
 
 interface CreatedWebview {
@@ -30,21 +29,32 @@ test('a reconnect link offers the account provider and keeps its metadata and cu
   )
   await expect(queueRows(page)).toHaveCount(1)
 
-  const responsePromise = page.waitForResponse((r) =>
-    r.url().endsWith('/api/connect_webviews/create'),
-  )
+  // The request passes through the route so its answer is read here, in
+  // Node, rather than from the browser's network log.
+  const seen: { body: unknown; status: number; answer: CreatedWebview }[] = []
+  await page.route('**/api/connect_webviews/create', async (route) => {
+    const response = await route.fetch()
+    seen.push({
+      body: route.request().postDataJSON(),
+      status: response.status(),
+      answer: (await response.json()) as CreatedWebview,
+    })
+    await route.fulfill({ response })
+  })
   await page
     .getByRole('button', { name: `Create reconnect link for ${name}` })
     .click()
-  const response = await responsePromise
-  expect(response.status()).toBe(200)
-  expect(response.request().postDataJSON()).toEqual({
+  await expect.poll(() => seen.length).toBe(1)
+  const [exchange] = seen
+  if (!exchange) throw new Error('no reconnect request')
+  expect(exchange.status).toBe(200)
+  expect(exchange.body).toEqual({
     accepted_providers: [account.account_type],
     custom_metadata: account.custom_metadata,
     customer_key: account.customer_key,
   })
   // What the sandbox recorded for the new webview.
-  const created = (await response.json()) as CreatedWebview
+  const created = exchange.answer
   expect(created.connect_webview.custom_metadata).toEqual(
     account.custom_metadata,
   )

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-
+import { expect, test } from './support/test'
 import { settledTriage } from './support/triage'
 
 test('every Salto KS site shows its usage bar, fullest first', async ({

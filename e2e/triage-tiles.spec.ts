@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test'
-
 import { statusLabel } from '../src/lib/status'
+import { expect, test } from './support/test'
 import {
   PAGE_SIZE,
   problemTiles,

@@ -26,8 +26,19 @@ describe('loadConfig', () => {
         apiKey: 'seam_sandbox_local',
         seed: 1,
         syncDelayMs: 1000,
+        dataset: 'realistic',
       },
     })
+  })
+
+  it('seeds the hostile data set into a database of its own unless SANDBOX_DB is set', () => {
+    expect(loadConfig({ SANDBOX_DATASET: 'hostile' }).sandbox).toMatchObject({
+      dataset: 'hostile',
+      db: 'data/sandbox-hostile.db',
+    })
+    expect(
+      loadConfig({ SANDBOX_DATASET: 'hostile', SANDBOX_DB: 'x.db' }).sandbox,
+    ).toMatchObject({ dataset: 'hostile', db: 'x.db' })
   })
 
   it('reads every variable', () => {
@@ -97,6 +108,11 @@ describe('loadConfig', () => {
       'SANDBOX_SEED must be an integer between 0 and 4294967295 (got "random")',
     ],
     ['SANDBOX_DB', ' ', 'SANDBOX_DB must not be empty (got " ")'],
+    [
+      'SANDBOX_DATASET',
+      'evil',
+      'SANDBOX_DATASET must be realistic or hostile (got "evil")',
+    ],
   ])('rejects %s=%j with one clear line', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new Error(message))
   })

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 
 import { formatTrustedProxy, parseTrustedProxy } from './auth/trusted-proxies'
+import { DEFAULT_DB } from './sandbox/create-sandbox'
+import { SANDBOX_DATASETS, type SandboxDataset } from './sandbox/seed'
 
 function integer(min: number, max: number) {
   const message = `must be an integer between ${min} and ${max}`
@@ -137,11 +139,17 @@ const envSchema = z.object({
   PORT: integer(1, 65_535).default('8080'),
   HOST: text.default('127.0.0.1'),
   PUBLIC_URL: httpUrl(' such as https://accounts.example.com').optional(),
-  SANDBOX_DB: text.default('data/sandbox.db'),
+  // Its default depends on SANDBOX_DATASET.
+  SANDBOX_DB: text.optional(),
   SANDBOX_ACCOUNTS: integer(0, 100_000).default('240'),
   SANDBOX_API_KEY: text.default('seam_sandbox_local'),
   SANDBOX_SEED: integer(0, 4_294_967_295).default('1'),
   SANDBOX_SYNC_DELAY_MS: integer(0, 600_000).default('1000'),
+  SANDBOX_DATASET: z
+    .enum(SANDBOX_DATASETS, {
+      errorMap: () => ({ message: `must be ${SANDBOX_DATASETS.join(' or ')}` }),
+    })
+    .default('realistic'),
   SEAM_API_KEY: text.optional(),
   SEAM_PERSONAL_ACCESS_TOKEN: text.optional(),
   SEAM_WORKSPACE_ID: text.optional(),
@@ -265,6 +273,8 @@ export interface Config {
     apiKey: string
     seed: number
     syncDelayMs: number
+    /** What a new sandbox database is seeded with. */
+    dataset: SandboxDataset
   }
 }
 
@@ -563,11 +573,12 @@ export function loadConfig(env: RawEnv = process.env): Config {
       destructivePerMinute: parsed.RATE_LIMIT_DESTRUCTIVE_PER_MINUTE,
     },
     sandbox: {
-      db: parsed.SANDBOX_DB,
+      db: parsed.SANDBOX_DB ?? DEFAULT_DB[parsed.SANDBOX_DATASET],
       accounts: parsed.SANDBOX_ACCOUNTS,
       apiKey: parsed.SANDBOX_API_KEY,
       seed: parsed.SANDBOX_SEED,
       syncDelayMs: parsed.SANDBOX_SYNC_DELAY_MS,
+      dataset: parsed.SANDBOX_DATASET,
     },
   }
 }

@@ -45,13 +45,20 @@ function startSandbox(config: Config): Sandbox {
   if (config.sandbox.db !== ':memory:') {
     mkdirSync(dirname(resolve(config.sandbox.db)), { recursive: true })
   }
-  return createSandbox({
-    db: config.sandbox.db,
-    apiKey: config.sandbox.apiKey,
-    accounts: config.sandbox.accounts,
-    seed: config.sandbox.seed,
-    syncDelayMs: config.sandbox.syncDelayMs,
-  })
+  try {
+    return createSandbox({
+      db: config.sandbox.db,
+      apiKey: config.sandbox.apiKey,
+      accounts: config.sandbox.accounts,
+      seed: config.sandbox.seed,
+      dataset: config.sandbox.dataset,
+      syncDelayMs: config.sandbox.syncDelayMs,
+    })
+  } catch (error) {
+    return fail(
+      `SANDBOX_DB ${config.sandbox.db} could not be opened: ${error instanceof Error ? error.message : String(error)}`,
+    )
+  }
 }
 
 function openAudit(config: Config, sandbox: Sandbox | undefined) {
@@ -135,7 +142,7 @@ export function main(): void {
   const upstreamLabel =
     config.upstream.mode === 'seam'
       ? `Seam at ${config.upstream.endpoint}`
-      : `sandbox: ${String(sandbox?.accountCount() ?? 0)} connected accounts`
+      : `sandbox: ${String(sandbox?.accountCount() ?? 0)} connected accounts${sandbox?.dataset === 'hostile' ? ', hostile data set' : ''}`
 
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
   let demo: Promise<RunningEmbedDemo | undefined> = Promise.resolve(undefined)

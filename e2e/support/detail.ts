@@ -42,3 +42,17 @@ export async function oldHealthyAccount(
   if (!account) throw new Error('The sandbox has too few healthy accounts')
   return account
 }
+
+/** One account straight from the API, or null with the status when it fails. */
+export async function getAccount(
+  request: APIRequestContext,
+  id: string,
+): Promise<{ status: number; account: ConnectedAccount | null }> {
+  const response = await request.post('/api/connected_accounts/get', {
+    data: { connected_account_id: id },
+  })
+  const body = (await response.json()) as {
+    connected_account?: ConnectedAccount
+  }
+  return { status: response.status(), account: body.connected_account ?? null }
+}

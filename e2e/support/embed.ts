@@ -28,18 +28,21 @@ export function mintToken({
   scope = {},
   ttlSeconds,
   now,
+  origin = PORTAL_ORIGIN,
 }: {
   role?: Role
   scope?: EmbedScope
   ttlSeconds?: number
   now?: number
+  /** The portal the token is bound to (another dashboard's portal demo). */
+  origin?: string
 } = {}): string {
   return mintEmbedToken({
     secret: secret(),
     role,
     scope,
     subject: 'e2e@portal.test',
-    origin: PORTAL_ORIGIN,
+    origin,
     ...(ttlSeconds === undefined ? {} : { ttlSeconds }),
     ...(now === undefined ? {} : { now }),
   })
@@ -89,36 +92,45 @@ export async function openTestPortal(
     token,
     route = '/embed/accounts',
     extraHtml = '',
-  }: { token: string; route?: string; extraHtml?: string },
+    dashboardOrigin = DASHBOARD_ORIGIN,
+    portalOrigin = PORTAL_ORIGIN,
+  }: {
+    token: string
+    route?: string
+    extraHtml?: string
+    /** Another dashboard, and the portal demo origin it lets frame it. */
+    dashboardOrigin?: string
+    portalOrigin?: string
+  },
 ): Promise<void> {
-  const url = `${PORTAL_ORIGIN}/e2e-portal`
+  const url = `${portalOrigin}/e2e-portal`
   await page.route(url, (route_) =>
     route_.fulfill({
       contentType: 'text/html',
       body: `<!doctype html><html><head><title>Test portal</title></head><body>
 <iframe id="dashboard" title="${FRAME_TITLE}" style="width:1000px;height:700px;border:0"
-  src="${DASHBOARD_ORIGIN}${route}#token=${encodeURIComponent(token)}"></iframe>
+  src="${dashboardOrigin}${route}#token=${encodeURIComponent(token)}"></iframe>
 ${extraHtml}
 <script>
   window.received = []
   window.nextToken = null
   const frame = document.getElementById('dashboard')
   window.addEventListener('message', (event) => {
-    if (event.origin !== '${DASHBOARD_ORIGIN}' || event.source !== frame.contentWindow) return
+    if (event.origin !== '${dashboardOrigin}' || event.source !== frame.contentWindow) return
     const message = event.data
     if (!message || message.protocol !== 'seam-accounts-console') return
     window.received.push(message)
     if (message.type === 'session.token-request' && window.nextToken) {
       frame.contentWindow.postMessage(
         { protocol: 'seam-accounts-console', version: 1, type: 'session.token', token: window.nextToken },
-        '${DASHBOARD_ORIGIN}',
+        '${dashboardOrigin}',
       )
     }
   })
   window.sendToDashboard = (message) =>
     frame.contentWindow.postMessage(
       { protocol: 'seam-accounts-console', version: 1, ...message },
-      '${DASHBOARD_ORIGIN}',
+      '${dashboardOrigin}',
     )
 </script></body></html>`,
     }),

@@ -4,6 +4,7 @@ import { apiError } from '../api-error'
 import type { AppEnv } from '../app-env'
 import type { EmbedSession } from '../embed/sessions'
 import type { Principal } from './principal'
+import { MAX_RETURN_TO_LENGTH } from './return-to'
 
 /** Who a request's credentials name, or why they name no one. */
 export type Identification = { principal: Principal } | { reason: string }
@@ -75,8 +76,15 @@ export function resolvePrincipal({
     }
     if (loginRedirect && isPageNavigation(c)) {
       const url = new URL(c.req.url)
-      const returnTo = encodeURIComponent(`${url.pathname}${url.search}`)
-      return c.redirect(`/auth/login?return_to=${returnTo}`, 302)
+      const page = `${url.pathname}${url.search}`
+      // An address too long to come back to is left out: sign-in would not
+      // follow it, and a Location of many kilobytes breaks proxies.
+      return c.redirect(
+        page.length > MAX_RETURN_TO_LENGTH
+          ? '/auth/login'
+          : `/auth/login?return_to=${encodeURIComponent(page)}`,
+        302,
+      )
     }
     await next()
     return

@@ -1,5 +1,6 @@
 const BASE = 'http://dashboard.invalid'
-const MAX_RETURN_TO_LENGTH = 2048
+/** Longer addresses are not followed back after sign-in. */
+export const MAX_RETURN_TO_LENGTH = 2048
 
 /**
  * Where to send a person after sign-in: a path of this dashboard, with its

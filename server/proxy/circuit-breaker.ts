@@ -6,6 +6,9 @@ export interface CircuitBreakerOptions {
   now?: () => number
 }
 
+/** What a call that arrives while the half-open trial is out is told to wait. */
+const TRIAL_RETRY_AFTER_MS = 1_000
+
 export type BreakerDecision =
   { allowed: true } | { allowed: false; retryAfterMs: number }
 
@@ -37,13 +40,30 @@ export class CircuitBreaker {
     return this.now() < this.openUntil ? 'open' : 'half-open'
   }
 
+  /**
+   * What `request()` would decide, without taking the half-open trial: lets a
+   * call be refused before any work is done for it.
+   */
+  peek(): BreakerDecision {
+    const state = this.state
+    if (state === 'open') {
+      return { allowed: false, retryAfterMs: this.openUntil - this.now() }
+    }
+    if (state === 'half-open' && this.trialInFlight) {
+      return { allowed: false, retryAfterMs: TRIAL_RETRY_AFTER_MS }
+    }
+    return { allowed: true }
+  }
+
   request(): BreakerDecision {
     const state = this.state
     if (state === 'closed') return { allowed: true }
     if (state === 'open') {
       return { allowed: false, retryAfterMs: this.openUntil - this.now() }
     }
-    if (this.trialInFlight) return { allowed: false, retryAfterMs: 1_000 }
+    if (this.trialInFlight) {
+      return { allowed: false, retryAfterMs: TRIAL_RETRY_AFTER_MS }
+    }
     this.trialInFlight = true
     return { allowed: true }
   }

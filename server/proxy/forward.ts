@@ -9,6 +9,7 @@ import type { Upstream } from '../upstream'
 import type { AllowedRoute } from './allowlist'
 import { findAllowedRoute, MAX_PAGE_SIZE } from './allowlist'
 import { CircuitBreaker } from './circuit-breaker'
+import { fieldNestedTooDeep, MAX_BODY_DEPTH } from './json-depth'
 import { requestGuard } from './request-guard'
 import type { RetryPolicy } from './retry'
 import {
@@ -177,16 +178,8 @@ export function createApiProxy(options: ProxyOptions): Hono<AppEnv> {
           'upstream_unreachable',
           'The Seam API could not be reached.',
         )
-      case 'breaker_open': {
-        const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1_000))
-        return apiError(
-          c,
-          503,
-          'upstream_unavailable',
-          `The Seam API failed repeatedly; requests pause for ${seconds} s.`,
-          { 'retry-after': String(seconds) },
-        )
-      }
+      case 'breaker_open':
+        return unavailable(c, result.retryAfterMs)
       case 'response': {
         const { response } = result
         const headers: Record<string, string> = {
@@ -265,6 +258,15 @@ export function createApiProxy(options: ProxyOptions): Hono<AppEnv> {
       )
     }
     let body = params as Record<string, unknown>
+    const tooDeep = fieldNestedTooDeep(body)
+    if (tooDeep !== undefined) {
+      return apiError(
+        c,
+        400,
+        'invalid_input',
+        `Invalid input: ${tooDeep} is nested more than ${MAX_BODY_DEPTH} levels deep.`,
+      )
+    }
 
     if (route.paged) {
       if (body.limit === undefined) body.limit = MAX_PAGE_SIZE
@@ -277,6 +279,10 @@ export function createApiProxy(options: ProxyOptions): Hono<AppEnv> {
         )
       }
     }
+    // While the circuit is open, refused before any other work: role and
+    // scope checks and the audit log read the upstream too.
+    const circuit = breaker.peek()
+    if (!circuit.allowed) return unavailable(c, circuit.retryAfterMs)
     if (options.beforeForward) {
       const decided = await options.beforeForward(c, route, body)
       if (decided instanceof Response) return decided
@@ -300,6 +306,18 @@ export function createApiProxy(options: ProxyOptions): Hono<AppEnv> {
   })
 
   return app
+}
+
+/** The fast answer while the circuit is open, with when to try again. */
+function unavailable(c: Context<AppEnv>, retryAfterMs: number): Response {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1_000))
+  return apiError(
+    c,
+    503,
+    'upstream_unavailable',
+    `The Seam API failed repeatedly; requests pause for ${seconds} s.`,
+    { 'retry-after': String(seconds) },
+  )
 }
 
 function tooLarge(c: Context<AppEnv>): Response {

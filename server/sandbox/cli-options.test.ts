@@ -12,7 +12,28 @@ describe('parseSandboxCli', () => {
       apiKey: 'seam_sandbox_local',
       seed: 1,
       syncDelayMs: 1000,
+      dataset: 'realistic',
       reset: false,
+    })
+  })
+
+  it('seeds the hostile data set into a database of its own unless --db says otherwise', () => {
+    expect(parseSandboxCli(['--dataset', 'hostile'], {})).toMatchObject({
+      dataset: 'hostile',
+      db: 'data/sandbox-hostile.db',
+    })
+    expect(parseSandboxCli([], { SANDBOX_DATASET: 'hostile' })).toMatchObject({
+      dataset: 'hostile',
+      db: 'data/sandbox-hostile.db',
+    })
+    expect(
+      parseSandboxCli(['--dataset', 'realistic', '--db', 'x.db'], {
+        SANDBOX_DATASET: 'hostile',
+      }),
+    ).toMatchObject({ dataset: 'realistic', db: 'x.db' })
+    expect(parseSandboxCli([], { SANDBOX_DATASET: '' })).toMatchObject({
+      dataset: 'realistic',
+      db: 'data/sandbox.db',
     })
   })
 
@@ -58,6 +79,16 @@ describe('parseSandboxCli', () => {
       'SANDBOX_API_KEY must be at least 8 characters',
     ],
     [['--bogus'], {}, "Unknown option '--bogus'"],
+    [
+      ['--dataset', 'evil'],
+      {},
+      '--dataset / SANDBOX_DATASET must be realistic or hostile (got "evil")',
+    ],
+    [
+      [],
+      { SANDBOX_DATASET: 'Hostile' },
+      '--dataset / SANDBOX_DATASET must be realistic or hostile (got "Hostile")',
+    ],
   ])('rejects %j %j with a message naming it', (argv, env, message) => {
     expect(() => parseSandboxCli(argv, env)).toThrow(message)
   })

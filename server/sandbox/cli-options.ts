@@ -5,10 +5,13 @@ import { z } from 'zod'
 import {
   DEFAULT_ACCOUNTS,
   DEFAULT_API_KEY,
+  DEFAULT_DATASET,
+  DEFAULT_DB,
   DEFAULT_SEED,
   DEFAULT_SYNC_DELAY_MS,
   MAX_ACCOUNTS,
 } from './create-sandbox'
+import { SANDBOX_DATASETS, type SandboxDataset } from './seed'
 
 export interface SandboxCliOptions {
   port: number
@@ -19,6 +22,7 @@ export interface SandboxCliOptions {
   apiKey: string
   seed: number
   syncDelayMs: number
+  dataset: SandboxDataset
 }
 
 const wholeNumber = (name: string, min: number, max: number) =>
@@ -40,10 +44,8 @@ const schema = z.object({
     .string()
     .min(1, '--host / SANDBOX_HOST must not be empty')
     .default('127.0.0.1'),
-  db: z
-    .string()
-    .min(1, '--db / SANDBOX_DB must not be empty')
-    .default('data/sandbox.db'),
+  // Its default depends on the data set.
+  db: z.string().min(1, '--db / SANDBOX_DB must not be empty').optional(),
   accounts: wholeNumber(
     '--accounts / SANDBOX_ACCOUNTS',
     0,
@@ -62,6 +64,13 @@ const schema = z.object({
     0,
     600_000,
   ).default(String(DEFAULT_SYNC_DELAY_MS)),
+  dataset: z
+    .enum(SANDBOX_DATASETS, {
+      errorMap: (_issue, ctx) => ({
+        message: `--dataset / SANDBOX_DATASET must be ${SANDBOX_DATASETS.join(' or ')} (got ${JSON.stringify(ctx.data)})`,
+      }),
+    })
+    .default(DEFAULT_DATASET),
 })
 
 /** Flags win over environment variables; an invalid value throws one line naming it. */
@@ -79,6 +88,7 @@ export function parseSandboxCli(
       accounts: { type: 'string' },
       seed: { type: 'string' },
       'sync-delay-ms': { type: 'string' },
+      dataset: { type: 'string' },
       reset: { type: 'boolean' },
     },
     strict: true,
@@ -94,10 +104,16 @@ export function parseSandboxCli(
     apiKey: pick(undefined, 'SANDBOX_API_KEY'),
     seed: pick(values.seed, 'SANDBOX_SEED'),
     syncDelayMs: pick(values['sync-delay-ms'], 'SANDBOX_SYNC_DELAY_MS'),
+    dataset: pick(values.dataset, 'SANDBOX_DATASET'),
   })
   if (!result.success) {
     const issue = result.error.issues[0]
     throw new Error(issue?.message ?? 'Invalid sandbox options')
   }
-  return { ...result.data, reset: values.reset ?? false }
+  const { db, ...options } = result.data
+  return {
+    ...options,
+    db: db ?? DEFAULT_DB[options.dataset],
+    reset: values.reset ?? false,
+  }
 }

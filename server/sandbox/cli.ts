@@ -3,25 +3,34 @@ import { serve } from '@hono/node-server'
 import { parseSandboxCli } from './cli-options'
 import { createSandbox } from './create-sandbox'
 
-let options
-try {
-  options = parseSandboxCli(process.argv.slice(2), process.env)
-} catch (error) {
-  console.error(
-    `sandbox: ${error instanceof Error ? error.message : String(error)}`,
-  )
-  process.exit(1)
+/** Runs `work`, or stops with its error as one line. */
+function orExit<T>(work: () => T): T {
+  try {
+    return work()
+  } catch (error) {
+    console.error(
+      `sandbox: ${error instanceof Error ? error.message : String(error)}`,
+    )
+    process.exit(1)
+  }
 }
 
+const options = orExit(() =>
+  parseSandboxCli(process.argv.slice(2), process.env),
+)
+
 const started = performance.now()
-const sandbox = createSandbox({
-  db: options.db,
-  apiKey: options.apiKey,
-  accounts: options.accounts,
-  seed: options.seed,
-  reset: options.reset,
-  syncDelayMs: options.syncDelayMs,
-})
+const sandbox = orExit(() =>
+  createSandbox({
+    db: options.db,
+    apiKey: options.apiKey,
+    accounts: options.accounts,
+    seed: options.seed,
+    dataset: options.dataset,
+    reset: options.reset,
+    syncDelayMs: options.syncDelayMs,
+  }),
+)
 const seededIn = Math.round(performance.now() - started)
 
 const server = serve(
@@ -32,7 +41,7 @@ const server = serve(
     console.log(`Seam sandbox on ${url}`)
     console.log(`  API key   ${sandbox.apiKey}`)
     console.log(
-      `  database  ${options.db} (${sandbox.accountCount()} connected accounts${sandbox.seeded ? `, seeded in ${seededIn} ms` : ''})`,
+      `  database  ${options.db} (${sandbox.accountCount()} connected accounts, ${sandbox.dataset} data set${sandbox.seeded ? `, seeded in ${seededIn} ms` : ''})`,
     )
     console.log(
       `  try       curl -s -X POST ${url}/connected_accounts/list -H 'Authorization: Bearer ${sandbox.apiKey}' -H 'Content-Type: application/json' -d '{"limit":1}'`,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 
-import { openDatabase } from './db'
+import { getMeta, openDatabase } from './db'
 import { invalidInput, SandboxError } from './errors'
 import { parseParams, queryToParams } from './params'
 import type { RouteContext, SandboxRoute } from './route'
@@ -20,7 +20,7 @@ import { connectedAccountsUpdate } from './routes/connected-accounts-update'
 import { devicesList } from './routes/devices-list'
 import { eventsList } from './routes/events-list'
 import { workspacesGet } from './routes/workspaces-get'
-import { seedWorkspace } from './seed'
+import { SANDBOX_DATASETS, type SandboxDataset, seedWorkspace } from './seed'
 import { SandboxStore } from './store'
 
 /** A request id a caller may choose: letters, digits, `-` and `_`. */
@@ -31,6 +31,12 @@ export const DEFAULT_ACCOUNTS = 240
 export const DEFAULT_SEED = 1
 export const DEFAULT_SYNC_DELAY_MS = 1_000
 export const MAX_ACCOUNTS = 100_000
+export const DEFAULT_DATASET: SandboxDataset = 'realistic'
+/** Where each data set lives unless told otherwise, so trying one never overwrites the other. */
+export const DEFAULT_DB: Record<SandboxDataset, string> = {
+  realistic: 'data/sandbox.db',
+  hostile: 'data/sandbox-hostile.db',
+}
 const MAX_BODY_BYTES = 1024 * 1024
 
 export interface SandboxOptions {
@@ -40,6 +46,8 @@ export interface SandboxOptions {
   /** Accounts seeded into a new database. */
   accounts?: number
   seed?: number
+  /** What a new database is seeded with (default `realistic`). */
+  dataset?: SandboxDataset
   /** Drop the database and seed it again. */
   reset?: boolean
   /** How long after `sync` is accepted the re-sync is applied; 0 applies it before answering. */
@@ -58,6 +66,8 @@ export interface Sandbox {
   store: SandboxStore
   /** True when this start created and seeded the database. */
   seeded: boolean
+  /** The data set the database was seeded with. */
+  dataset: SandboxDataset
   /** How long after an accepted sync its effect is applied. */
   syncDelayMs: number
   accountCount(): number
@@ -77,6 +87,9 @@ const routes: SandboxRoute[] = [
   connectWebviewsGet,
   workspacesGet,
 ]
+
+/** Every route the sandbox serves, for tests that must cover each one. */
+export const SANDBOX_ROUTES: readonly SandboxRoute[] = routes
 
 const defaultLogosDir = fileURLToPath(
   new URL('../../public/provider-logos', import.meta.url),
@@ -117,6 +130,12 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       `accounts must be a whole number from 0 to ${MAX_ACCOUNTS} (got ${accounts})`,
     )
   }
+  const dataset = options.dataset ?? DEFAULT_DATASET
+  if (!(SANDBOX_DATASETS as readonly string[]).includes(dataset)) {
+    throw new Error(
+      `dataset must be one of ${SANDBOX_DATASETS.join(', ')} (got ${JSON.stringify(dataset)})`,
+    )
+  }
   const syncDelayMs = options.syncDelayMs ?? DEFAULT_SYNC_DELAY_MS
   const logosDir = options.logosDir ?? defaultLogosDir
   const publicUrl = options.publicUrl?.replace(/\/+$/, '')
@@ -128,9 +147,19 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         accounts,
         seed: options.seed ?? DEFAULT_SEED,
         now: options.now ?? new Date(),
+        dataset,
       })
     },
   })
+  // A database keeps the data set it was seeded with; asking for another one
+  // would otherwise show the old data without a word.
+  const seededWith = getMeta(db, 'dataset') ?? 'realistic'
+  if (seededWith !== dataset) {
+    db.close()
+    throw new Error(
+      `The sandbox database ${options.db} was seeded with the ${seededWith} data set, not ${dataset}: use another database file, or delete this one to seed it again.`,
+    )
+  }
   const store = new SandboxStore(db)
   const pendingSyncs = new Set<NodeJS.Timeout>()
 
@@ -289,6 +318,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     apiKey,
     store,
     seeded: isNew,
+    dataset,
     syncDelayMs,
     accountCount: () => store.countAccounts(),
     close: () => {

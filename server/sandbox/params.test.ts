@@ -61,6 +61,18 @@ describe('queryToParams', () => {
     }
     expect(queryToParams(paramsToQuery(params), schema)).toEqual(params)
   })
+
+  it.each(['__proto__=x', '__proto__=', 'constructor=x', 'toString.a=1'])(
+    'keeps %s as a plain key that validation refuses by name',
+    (query) => {
+      const params = queryToParams(new URLSearchParams(query), schema)
+      const key = query.split(/[=.]/)[0] ?? ''
+      expect(Object.keys(params)).toEqual([key])
+      expect(() => parseParams(schema, params)).toThrow(
+        `Invalid input: ${key} is not a parameter of this route`,
+      )
+    },
+  )
 })
 
 describe('parseParams', () => {
@@ -80,4 +92,24 @@ describe('parseParams', () => {
       ])
     }
   })
+
+  it.each(['__proto__', 'constructor', 'hasOwnProperty'])(
+    'names an unknown key %s like any other',
+    (key) => {
+      const params: unknown = JSON.parse(`{"limit":1,"${key}":"x"}`)
+      try {
+        parseParams(schema, params)
+        expect.unreachable()
+      } catch (error) {
+        expect(error).toBeInstanceOf(SandboxError)
+        const e = error as SandboxError
+        expect(e.message).toBe(
+          `Invalid input: ${key} is not a parameter of this route`,
+        )
+        expect(Object.hasOwn(e.details.validation_errors as object, key)).toBe(
+          true,
+        )
+      }
+    },
+  )
 })

@@ -58,7 +58,9 @@ export function queryToParams(
   schema: AnyZod,
 ): Record<string, unknown> {
   const shape = objectShape(schema)
-  const out: Record<string, unknown> = {}
+  // Keys come from the client: `__proto__` or `constructor` must land as
+  // plain keys the schema refuses by name, not reach the prototype.
+  const out = emptyRecord()
   for (const key of new Set(search.keys())) {
     const values = search.getAll(key)
     const dot = key.indexOf('.')
@@ -71,12 +73,12 @@ export function queryToParams(
         typeof existing === 'object' &&
         !Array.isArray(existing)
           ? (existing as Record<string, unknown>)
-          : {}
+          : emptyRecord()
       record[child] = values.length === 1 ? values[0] : values
       out[parent] = record
       continue
     }
-    const field = shape[key]
+    const field = Object.hasOwn(shape, key) ? shape[key] : undefined
     const kind = field && typeName(field)
     const base = field && baseType(field)
     if (base instanceof z.ZodArray) {
@@ -93,6 +95,10 @@ export function queryToParams(
   return out
 }
 
+/** An object without a prototype: any key, `__proto__` too, is its own. */
+const emptyRecord = (): Record<string, unknown> =>
+  Object.create(null) as Record<string, unknown>
+
 const describePath = (path: (string | number)[]): string =>
   path.length === 0 ? 'body' : path.map((p) => String(p)).join('.')
 
@@ -103,7 +109,8 @@ export function parseParams<S extends AnyZod>(
 ): z.output<S> {
   const result = schema.safeParse(params)
   if (result.success) return result.data as z.output<S>
-  const fieldErrors: Record<string, string[]> = {}
+  // A Map, so a field named `constructor` or `__proto__` is a field like any other.
+  const fieldErrors = new Map<string, string[]>()
   for (const issue of result.error.issues) {
     const keys =
       issue.code === 'unrecognized_keys'
@@ -114,10 +121,10 @@ export function parseParams<S extends AnyZod>(
         issue.code === 'unrecognized_keys'
           ? `${key} is not a parameter of this route`
           : issue.message
-      ;(fieldErrors[key] ??= []).push(message)
+      fieldErrors.set(key, [...(fieldErrors.get(key) ?? []), message])
     }
   }
-  const [firstField, firstMessages] = Object.entries(fieldErrors)[0] ?? [
+  const [firstField, firstMessages] = [...fieldErrors][0] ?? [
     'body',
     ['Invalid input'],
   ]
@@ -125,7 +132,10 @@ export function parseParams<S extends AnyZod>(
   const message = first.startsWith(firstField)
     ? first
     : `${firstField}: ${first}`
-  throw invalidInput(`Invalid input: ${message}`, fieldErrors)
+  throw invalidInput(
+    `Invalid input: ${message}`,
+    Object.fromEntries(fieldErrors),
+  )
 }
 
 /** The inverse of `queryToParams`, for `next_page_url`. */

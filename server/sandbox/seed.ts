@@ -7,6 +7,8 @@ import type { Db } from './db'
 import { setMeta } from './db'
 import type { DeviceLine } from './device-catalog'
 import { deviceLines } from './device-catalog'
+import type { HostileField } from './hostile-strings'
+import { HOSTILE_STRINGS, hostileValue } from './hostile-strings'
 import type { Provider } from './providers'
 import { providers } from './providers'
 import type { Random } from './random'
@@ -22,11 +24,17 @@ import type {
 } from './store'
 import { SandboxStore } from './store'
 
+/** `realistic`: a plausible workspace. `hostile`: the same, with every string field the UI shows holding a payload of `HOSTILE_STRINGS`. */
+export const SANDBOX_DATASETS = ['realistic', 'hostile'] as const
+export type SandboxDataset = (typeof SANDBOX_DATASETS)[number]
+
 export interface SeedOptions {
   accounts: number
   seed: number
   /** The moment the workspace's history ends; timestamps spread over the two years before it. */
   now: Date
+  /** Default `realistic`. */
+  dataset?: SandboxDataset
 }
 
 const DAY = 86_400_000
@@ -404,13 +412,19 @@ function maskEmail(email: string): string {
 
 export function seedWorkspace(
   db: Db,
-  { accounts, seed, now }: SeedOptions,
+  { accounts, seed, now, dataset = 'realistic' }: SeedOptions,
 ): void {
   const random = createRandom(seed)
   // Devices draw from their own stream, so adding them left every account as it was.
   const deviceRandom = createRandom(seed ^ 0x5eed)
+  // So do the hostile data set's own ids and sites.
+  const hostile =
+    dataset === 'hostile'
+      ? new HostileWorkspace(createRandom(seed ^ 0xbad))
+      : null
   setMeta(db, 'workspace_id', random.uuid())
   setMeta(db, 'seed', String(seed))
+  if (hostile) setMeta(db, 'dataset', dataset)
   const store = new SandboxStore(db, { now: () => now })
   const nowMs = now.getTime()
 
@@ -422,7 +436,8 @@ export function seedWorkspace(
       .replace(/_$/, '')}`,
     name,
   }))
-  for (const customer of customers) store.insertCustomer(customer)
+  for (const customer of hostile?.customers ?? customers)
+    store.insertCustomer(customer)
   const sites = makeSites(random)
 
   const people: Person[] = Array.from(
@@ -495,7 +510,7 @@ export function seedWorkspace(
     if (plan.hostileName !== undefined)
       metadata.notes = '<b>bold</b> & <i>"quoted"</i>'
 
-    const account: StoredAccount = {
+    const seeded: StoredAccount = {
       connected_account_id: accountId,
       created_at: createdAt,
       account_type: provider.account_type,
@@ -511,6 +526,9 @@ export function seedWorkspace(
       automatically_manage_new_devices: random.chance(0.8),
       accepted_capabilities: [...provider.capabilities],
     }
+    const account = hostile
+      ? hostile.rewrite(seeded, { index, createdMs, nowMs })
+      : seeded
     store.insertAccount(account)
     writeHistory(store, account, createdMs, nowMs, random)
     seedDevices(store, account, {
@@ -790,6 +808,164 @@ function writeHistory(
         { event_type: 'connected_account.reauthorization_requested' },
         Date.parse(warning.created_at),
       )
+    }
+  }
+}
+
+/**
+ * Which payload of `HOSTILE_STRINGS` a field of the hostile data set holds:
+ * account `n`'s field gets payload `n + offset`, so one row shows a different
+ * payload in each field, and every payload reaches every field once there
+ * are as many accounts (and problem accounts) as payloads.
+ */
+const HOSTILE_OFFSETS: Record<HostileField, number> = {
+  display_name: 0,
+  account_type_display_name: 1,
+  customer_key: 2,
+  metadata_key: 3,
+  metadata_value: 4,
+  user_identifier_key: 5,
+  email: 6,
+  phone: 7,
+  username: 8,
+  site_name: 9,
+  error_message: 10,
+  warning_message: 11,
+}
+/** The second metadata pair of an account takes the payloads this far on. */
+const HOSTILE_SECOND_PAIR = 9
+
+/** In the hostile data set, every this-many-th account has an error and a warning. */
+export const HOSTILE_PROBLEM_EVERY = 3
+
+/** Accounts the hostile data set needs for every payload to reach every field. */
+export const HOSTILE_FULL_COVERAGE_ACCOUNTS =
+  HOSTILE_PROBLEM_EVERY * HOSTILE_STRINGS.length
+
+const saltoKs = providers.find((p) => p.account_type === 'salto_ks') as Provider
+
+/** Rewrites the realistic accounts' strings with hostile payloads, deterministically. */
+class HostileWorkspace {
+  readonly customers: {
+    customer_id: string
+    customer_key: string
+    name: string
+  }[]
+
+  constructor(private readonly random: Random) {
+    this.customers = HOSTILE_STRINGS.map(({ text }) => ({
+      customer_id: random.uuid(),
+      customer_key: hostileValue(text, 'customer_key'),
+      name: text,
+    }))
+  }
+
+  private payload(field: HostileField, position: number): string {
+    const count = HOSTILE_STRINGS.length
+    const item = HOSTILE_STRINGS[(position + HOSTILE_OFFSETS[field]) % count]
+    return hostileValue(item?.text ?? '', field)
+  }
+
+  rewrite(
+    account: StoredAccount,
+    {
+      index,
+      createdMs,
+      nowMs,
+    }: { index: number; createdMs: number; nowMs: number },
+  ): StoredAccount {
+    const at = (field: HostileField) => this.payload(field, index)
+    // Object.fromEntries defines own properties, whatever the key is called.
+    const custom_metadata: CustomMetadata = Object.fromEntries([
+      [at('metadata_key'), at('metadata_value')],
+      [
+        this.payload('metadata_key', index + HOSTILE_SECOND_PAIR),
+        this.payload('metadata_value', index + HOSTILE_SECOND_PAIR),
+      ],
+    ])
+    const rewritten: StoredAccount = {
+      ...account,
+      display_name: at('display_name'),
+      account_type_display_name: at('account_type_display_name'),
+      customer_key: at('customer_key'),
+      user_identifier_key: at('user_identifier_key'),
+      user_identifier: {
+        ...account.user_identifier,
+        email: at('email'),
+        phone: at('phone'),
+        username: at('username'),
+      },
+      custom_metadata,
+      errors: [],
+      warnings: [],
+      // Hostile problems stay through a sync, so every page keeps showing them.
+      transient_codes: [],
+    }
+    if (index % HOSTILE_PROBLEM_EVERY !== 0) return rewritten
+    return this.withProblems(rewritten, index / HOSTILE_PROBLEM_EVERY, {
+      createdMs,
+      nowMs,
+    })
+  }
+
+  /** An error and a warning, one of them about a Salto KS site of its own. */
+  private withProblems(
+    account: StoredAccount,
+    position: number,
+    { createdMs, nowMs }: { createdMs: number; nowMs: number },
+  ): StoredAccount {
+    const at = (field: HostileField) => this.payload(field, position)
+    const created_at = iso(
+      Math.min(
+        nowMs,
+        Math.max(createdMs + 3_600_000, nowMs - (position + 1) * 3_600_000),
+      ),
+    )
+    const over = position % 2 === 0
+    const limit = 100
+    const site = {
+      site_id: this.random.uuid(),
+      site_name: at('site_name'),
+      site_user_subscription_limit: limit,
+      subscribed_site_user_count: over
+        ? limit + (position % 12)
+        : 80 + (position % 20),
+    }
+    const salto_ks_metadata = { sites: [site] }
+    const error: ConnectedAccountError = over
+      ? {
+          error_code: 'salto_ks_subscription_limit_exceeded',
+          message: at('error_message'),
+          created_at,
+          is_connected_account_error: true,
+          is_bridge_error: false,
+          salto_ks_metadata,
+        }
+      : {
+          error_code: 'account_disconnected',
+          message: at('error_message'),
+          created_at,
+          is_connected_account_error: true,
+          is_bridge_error: false,
+        }
+    const warning: ConnectedAccountWarning = over
+      ? {
+          warning_code: 'unknown_issue_with_connected_account',
+          message: at('warning_message'),
+          created_at,
+        }
+      : {
+          warning_code: 'salto_ks_subscription_limit_almost_reached',
+          message: at('warning_message'),
+          created_at,
+          salto_ks_metadata,
+        }
+    return {
+      ...account,
+      account_type: saltoKs.account_type,
+      accepted_capabilities: [...saltoKs.capabilities],
+      errors: [error],
+      warnings: [warning],
     }
   }
 }

@@ -328,6 +328,12 @@ export function toConnectWebview(
 
 /** Rows tried in order before a search falls back to the trigram index. */
 const SEARCH_RECENT_WINDOW = 2_000
+/**
+ * Up to this many trigram matches are read and sorted; past it, the list
+ * order is walked instead and stops once the page is full, since reading
+ * thousands of rows to sort them costs more than skipping non-matches.
+ */
+const SEARCH_SORT_MAX = 500
 
 const ftsPhrase = (text: string): string => `"${text.replaceAll('"', '""')}"`
 
@@ -430,10 +436,19 @@ export class SandboxStore {
         [...where.params, needle, limit],
       )
       if (recent.length >= limit) return recent
+      const phrase = ftsPhrase(needle)
+      const candidates = this.sql(
+        `SELECT count(*) FROM (SELECT rowid FROM connected_accounts_search WHERE connected_accounts_search MATCH ? LIMIT ${SEARCH_SORT_MAX + 1})`,
+      )
+        .pluck()
+        .get(phrase) as number
+      // `+` keeps SQLite from looking the matches up by rowid, so it walks an
+      // index in list order instead.
+      const seq = candidates > SEARCH_SORT_MAX ? '+ca.seq' : 'ca.seq'
       const indexed = where
         .and(
-          'ca.seq IN (SELECT rowid FROM connected_accounts_search WHERE connected_accounts_search MATCH ?)',
-          ftsPhrase(needle),
+          `${seq} IN (SELECT rowid FROM connected_accounts_search WHERE connected_accounts_search MATCH ?)`,
+          phrase,
         )
         .and(matches, needle)
       return run(

@@ -1,10 +1,12 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 
+import { LiveRegion } from '../components/ui/live-region'
 import { Toaster } from '../components/ui/toast'
 import { toast } from '../components/ui/toast-store'
 import { auditKeys } from '../features/audit/api/keys'
 import { createQueryClient } from '../lib/query-client'
+import { ConnectionBanner } from './connection-banner'
 
 export function AppProvider({ children }: { children: ReactNode }) {
   // Created once per mount so tests and hot reloads never share a cache.
@@ -27,7 +29,9 @@ export function AppProvider({ children }: { children: ReactNode }) {
 
   return (
     <QueryClientProvider client={queryClient}>
+      <ConnectionBanner />
       {children}
+      <LiveRegion />
       <Toaster />
     </QueryClientProvider>
   )

@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import {
+  apiDownload,
   apiGet,
   apiPost,
+  filenameFromDisposition,
   onSessionRejected,
   onUnauthenticated,
+  REQUEST_TIMEOUT_MS,
   serverPost,
   setSessionToken,
   withQueryString,
@@ -64,7 +67,7 @@ describe('apiPost', () => {
       'application/json',
     )
     expect(init?.body).toBe('{"limit":25,"search":"gmail"}')
-    expect(init?.signal).toBe(controller.signal)
+    expect(init?.signal).toBeInstanceOf(AbortSignal)
   })
 
   it("throws an ApiError from Seam's error shape", async () => {
@@ -411,5 +414,176 @@ describe('serverPost', () => {
     )
     const error = await caught(serverPost('/auth/logout'))
     expect(error.message).toBe('Bad origin')
+  })
+})
+
+/** A fetch that never answers, and fails the way fetch does once aborted. */
+function stubHangingFetch() {
+  const fetchMock = vi.fn(
+    (_input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => {
+          reject(init.signal?.reason as Error)
+        })
+      }),
+  )
+  vi.stubGlobal('fetch', fetchMock)
+  return fetchMock
+}
+
+describe('faults', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('gives up after REQUEST_TIMEOUT_MS with a timeout error, sent once', async () => {
+    vi.useFakeTimers()
+    const fetchMock = stubHangingFetch()
+    const pending = caught(apiPost('connected_accounts/update', {}))
+    await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS - 1)
+    expect(fetchMock.mock.calls[0]?.[1]?.signal?.aborted).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    const error = await pending
+    expect(error).toMatchObject({ type: 'timeout', status: 0, requestId: null })
+    expect(error.message).toBe(
+      'The dashboard server did not answer within 30 s.',
+    )
+    expect(error.isTransient).toBe(true)
+    expect(error.mayHaveApplied).toBe(true)
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+
+  it("follows the caller's abort and rethrows its reason", async () => {
+    const fetchMock = stubHangingFetch()
+    const controller = new AbortController()
+    const pending = apiPost(
+      'connected_accounts/list',
+      {},
+      {
+        signal: controller.signal,
+      },
+    )
+    const signal = fetchMock.mock.calls[0]?.[1]?.signal
+    expect(signal?.aborted).toBe(false)
+    const reason = new DOMException('Gone', 'AbortError')
+    controller.abort(reason)
+    expect(signal?.aborted).toBe(true)
+    await expect(pending).rejects.toBe(reason)
+  })
+
+  it('leaves no timer behind once answered', async () => {
+    vi.useFakeTimers()
+    stubFetch(json({ ok: true }, 200))
+    await apiPost('connected_accounts/list', {})
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('sends nothing while the browser is offline', async () => {
+    vi.stubGlobal('navigator', { onLine: false })
+    const fetchMock = stubFetch(json({ ok: true }, 200))
+    const error = await caught(apiPost('connected_accounts/delete', {}))
+    expect(fetchMock).not.toHaveBeenCalled()
+    expect(error).toMatchObject({ type: 'offline', status: 0 })
+    expect(error.message).toMatch(/^You are offline/)
+    expect(error.mayHaveApplied).toBe(false)
+  })
+
+  it('says so when the connection was lost to going offline, and that it may have applied', async () => {
+    const onLine = { onLine: true }
+    vi.stubGlobal('navigator', onLine)
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => {
+        onLine.onLine = false
+        return Promise.reject(new TypeError('Failed to fetch'))
+      }),
+    )
+    const error = await caught(apiPost('connected_accounts/update', {}))
+    expect(error).toMatchObject({
+      type: 'network_error',
+      status: 0,
+      message:
+        'The connection was lost before an answer came back: you are offline.',
+    })
+    expect(error.mayHaveApplied).toBe(true)
+  })
+
+  it('calls a dropped connection a network error that may have applied', async () => {
+    stubFetch(new TypeError('Failed to fetch'))
+    const error = await caught(apiPost('connected_accounts/sync', {}))
+    expect(error.type).toBe('network_error')
+    expect(error.mayHaveApplied).toBe(true)
+  })
+
+  it('reads Retry-After, in seconds or as a date', async () => {
+    stubFetch(
+      json(
+        { error: { type: 'rate_limited', message: 'Slow down' }, ok: false },
+        429,
+        { 'Retry-After': '3' },
+      ),
+    )
+    const error = await caught(apiPost('connected_accounts/list', {}))
+    expect(error).toMatchObject({ status: 429, retryAfterMs: 3_000 })
+    expect(error.isTransient).toBe(true)
+
+    const date = new Date(Date.now() + 60_000).toUTCString()
+    stubFetch(json({}, 503, { 'Retry-After': date }))
+    const later = await caught(apiPost('connected_accounts/list', {}))
+    expect(later.retryAfterMs).toBeGreaterThan(50_000)
+    expect(later.retryAfterMs).toBeLessThanOrEqual(60_000)
+
+    stubFetch(json({}, 500))
+    expect((await caught(apiPost('x', {}))).retryAfterMs).toBeNull()
+  })
+})
+
+describe('apiDownload', () => {
+  it('returns the file byte for byte, with the name the server gave', async () => {
+    const fetchMock = stubFetch(
+      new Response('\uFEFFa,b\r\n', {
+        status: 200,
+        headers: {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': 'attachment; filename="audit-2026-01-02.csv"',
+        },
+      }),
+    )
+    const file = await apiDownload('audit/export.csv', {
+      query: { actor: 'dana', outcome: '' },
+    })
+    expect(fetchMock.mock.calls[0]?.[0]).toBe(
+      '/api/audit/export.csv?actor=dana',
+    )
+    expect(file.filename).toBe('audit-2026-01-02.csv')
+    const bytes = new Uint8Array(await file.blob.arrayBuffer())
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+  })
+
+  it('fails like apiGet, with the message and request id', async () => {
+    stubFetch(
+      json(
+        {
+          error: { type: 'internal_server_error', message: 'Disk full' },
+          ok: false,
+        },
+        500,
+        { 'X-Request-Id': 'req_9' },
+      ),
+    )
+    expect(await caught(apiDownload('audit/export.csv'))).toMatchObject({
+      status: 500,
+      message: 'Disk full',
+      requestId: 'req_9',
+    })
+  })
+
+  it('takes only a plain file name from Content-Disposition', () => {
+    expect(filenameFromDisposition('attachment; filename="a.csv"')).toBe(
+      'a.csv',
+    )
+    expect(filenameFromDisposition('attachment; filename="../x"')).toBeNull()
+    expect(filenameFromDisposition('attachment')).toBeNull()
+    expect(filenameFromDisposition(null)).toBeNull()
   })
 })

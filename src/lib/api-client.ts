@@ -1,4 +1,26 @@
-import { ApiError, apiErrorFromResponse } from './api-error'
+import { ApiError, apiErrorFromResponse, NO_ANSWER_TYPES } from './api-error'
+
+/**
+ * How long the browser waits for an answer from the dashboard server. Above
+ * the server's own limit for an upstream call (`UPSTREAM_TIMEOUT_MS`, 10 s by
+ * default) plus its retries, so the server's more precise answer comes first
+ * whenever the server itself is still answering.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000
+
+const OFFLINE_MESSAGE =
+  'You are offline, so this was not sent. Reconnect, then try again.'
+const TIMEOUT_MESSAGE = `The dashboard server did not answer within ${REQUEST_TIMEOUT_MS / 1_000} s.`
+const NETWORK_MESSAGE =
+  'Could not reach the dashboard server. Check your connection and try again.'
+const WENT_OFFLINE_MESSAGE =
+  'The connection was lost before an answer came back: you are offline.'
+
+/** `navigator.onLine` is only trustworthy when it says offline. */
+const isOffline = () =>
+  typeof navigator !== 'undefined' &&
+  // Undefined outside browsers.
+  (navigator.onLine as boolean | undefined) === false
 
 export interface ApiRequestOptions {
   signal?: AbortSignal | undefined
@@ -155,6 +177,45 @@ export async function serverPost(
   })
 }
 
+export interface ApiDownload {
+  blob: Blob
+  /** The file name the server gave (`Content-Disposition`), if any. */
+  filename: string | null
+}
+
+/** The `filename` of a `Content-Disposition` header, when it has a plain one. */
+export function filenameFromDisposition(header: string | null): string | null {
+  const match = header ? /filename="([^"\\/]+)"/i.exec(header) : null
+  return match?.[1] ?? null
+}
+
+/**
+ * GETs a file from `/api/<route>` as it is (a CSV export), with the same
+ * session, time limit and errors as `apiGet`, so a failure can be shown
+ * instead of a download that fails out of sight.
+ */
+export async function apiDownload(
+  route: string,
+  { signal, query }: ApiGetOptions = {},
+): Promise<ApiDownload> {
+  const token = sessionToken
+  const { body, response } = await send(
+    `/api/${query ? withQueryString(route, query) : route}`,
+    {
+      method: 'GET',
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      signal: signal ?? null,
+    },
+    token,
+  )
+  return {
+    blob: body,
+    filename: filenameFromDisposition(
+      response.headers.get('Content-Disposition'),
+    ),
+  }
+}
+
 type RequestInitWithHeaders = Omit<RequestInit, 'headers'> & {
   headers: Record<string, string>
 }
@@ -169,13 +230,13 @@ async function apiRequest<T>(
   const headers = token
     ? { ...init.headers, Authorization: `Bearer ${token}` }
     : init.headers
-  const { bodyText, response } = await send(
+  const { body, response } = await send(
     `/api/${route}`,
     { ...init, headers },
     token,
   )
   try {
-    return JSON.parse(bodyText) as T
+    return JSON.parse(await body.text()) as T
   } catch {
     throw new ApiError({
       type: 'invalid_response',
@@ -186,35 +247,62 @@ async function apiRequest<T>(
   }
 }
 
-/** Sends a request and reads its body; every failure becomes an `ApiError`. */
+/**
+ * Sends a request and reads its body; every failure becomes an `ApiError`.
+ * Offline, nothing is sent. Without an answer within `REQUEST_TIMEOUT_MS`
+ * the request is abandoned; it is never sent again from here.
+ */
 async function send(
   url: string,
   init: RequestInitWithHeaders,
   token: string | null = null,
-): Promise<{ bodyText: string; response: Response }> {
-  const signal = init.signal
-  let response: Response
-  try {
-    response = await fetch(url, init)
-  } catch (error) {
-    if (signal?.aborted) throw error
-    throw new ApiError({
-      type: 'network_error',
-      message:
-        'Could not reach the dashboard server. Check your connection and try again.',
-      status: 0,
-      requestId: null,
-    })
+): Promise<{ body: Blob; response: Response }> {
+  if (isOffline()) throw noAnswer(NO_ANSWER_TYPES.offline, OFFLINE_MESSAGE)
+  const callerSignal = init.signal ?? null
+  const controller = new AbortController()
+  let timedOut = false
+  // A timer rather than AbortSignal.timeout: it follows the page's clock.
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort(new DOMException(TIMEOUT_MESSAGE, 'TimeoutError'))
+  }, REQUEST_TIMEOUT_MS)
+  const onCallerAbort = () => {
+    controller.abort(callerSignal?.reason)
+  }
+  if (callerSignal?.aborted) onCallerAbort()
+  else callerSignal?.addEventListener('abort', onCallerAbort, { once: true })
+
+  const failure = (error: unknown): unknown => {
+    if (timedOut) return noAnswer(NO_ANSWER_TYPES.timeout, TIMEOUT_MESSAGE)
+    if (callerSignal?.aborted) return error
+    // It had left: whether it arrived is unknown, offline or not.
+    return noAnswer(
+      NO_ANSWER_TYPES.network,
+      isOffline() ? WENT_OFFLINE_MESSAGE : NETWORK_MESSAGE,
+    )
   }
 
-  const bodyText = await response.text()
+  let response: Response
+  let body: Blob
+  try {
+    response = await fetch(url, { ...init, signal: controller.signal })
+    // As bytes: a file keeps its byte order mark, which text() would drop.
+    body = await response.blob()
+  } catch (error) {
+    throw failure(error)
+  } finally {
+    clearTimeout(timer)
+    callerSignal?.removeEventListener('abort', onCallerAbort)
+  }
+
   const requestIdHeader = response.headers.get('X-Request-Id')
   if (!response.ok) {
     const error = apiErrorFromResponse({
       status: response.status,
       statusText: response.statusText,
-      bodyText,
+      bodyText: await body.text(),
       requestIdHeader,
+      retryAfterHeader: response.headers.get('Retry-After'),
     })
     if (token && error.status === 401 && isSessionRejectedType(error.type)) {
       for (const listener of [...sessionRejectedListeners]) {
@@ -226,5 +314,9 @@ async function send(
     }
     throw error
   }
-  return { bodyText, response }
+  return { body, response }
+}
+
+function noAnswer(type: string, message: string): ApiError {
+  return new ApiError({ type, message, status: 0, requestId: null })
 }

@@ -8,7 +8,19 @@ export interface ApiErrorInit {
   status: number
   requestId: string | null
   fieldErrors?: FieldErrors
+  /** How long the server asked to wait before trying again (`Retry-After`). */
+  retryAfterMs?: number | null
 }
+
+/** The error types of a request that got no answer (status 0). */
+export const NO_ANSWER_TYPES = {
+  /** The browser is offline: the request was not sent. */
+  offline: 'offline',
+  /** No answer within the client's time limit: it may still have been applied. */
+  timeout: 'timeout',
+  /** The connection failed or dropped: it may or may not have arrived. */
+  network: 'network_error',
+} as const
 
 /** The one error every API call throws, whatever went wrong on the way. */
 export class ApiError extends Error {
@@ -17,6 +29,7 @@ export class ApiError extends Error {
   readonly status: number
   readonly requestId: string | null
   readonly fieldErrors: FieldErrors
+  readonly retryAfterMs: number | null
 
   constructor(init: ApiErrorInit) {
     super(init.message)
@@ -24,11 +37,20 @@ export class ApiError extends Error {
     this.status = init.status
     this.requestId = init.requestId
     this.fieldErrors = init.fieldErrors ?? {}
+    this.retryAfterMs = init.retryAfterMs ?? null
   }
 
   /** 5xx, or no answer at all: worth trying again later. */
   get isTransient(): boolean {
     return this.status === 0 || this.status === 429 || this.status >= 500
+  }
+
+  /**
+   * A change that may have been applied although it failed: the request left
+   * but no answer came back (timeout, dropped connection).
+   */
+  get mayHaveApplied(): boolean {
+    return this.status === 0 && this.type !== NO_ANSWER_TYPES.offline
   }
 }
 
@@ -61,6 +83,18 @@ export function parseFieldErrors(value: unknown): FieldErrors {
   return fieldErrors
 }
 
+/** `Retry-After` (delay-seconds or an HTTP date) as milliseconds from `now`. */
+export function parseRetryAfter(
+  value: string | null,
+  now: number = Date.now(),
+): number | null {
+  if (value === null) return null
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1_000
+  const date = Date.parse(trimmed)
+  return Number.isNaN(date) ? null : Math.max(0, date - now)
+}
+
 function statusMessage(status: number, statusText: string): string {
   const reason = statusText ? ` (${statusText})` : ''
   return `The server answered with status ${status}${reason} and no error details.`
@@ -76,6 +110,7 @@ export function apiErrorFromResponse(response: {
   statusText: string
   bodyText: string
   requestIdHeader: string | null
+  retryAfterHeader?: string | null
 }): ApiError {
   const { status, statusText, bodyText, requestIdHeader } = response
   let body: unknown = null
@@ -100,5 +135,6 @@ export function apiErrorFromResponse(response: {
     status,
     requestId,
     fieldErrors: error ? parseFieldErrors(error.validation_errors) : {},
+    retryAfterMs: parseRetryAfter(response.retryAfterHeader ?? null),
   })
 }

@@ -19,6 +19,31 @@ export interface CreateQueryClientOptions {
   ) => void
 }
 
+/** The longest `Retry-After` a read waits out by itself before retrying. */
+export const MAX_AUTO_RETRY_AFTER_MS = 10_000
+
+/**
+ * The server already retries reads upstream with backoff; one more try here
+ * covers a dropped connection, a timeout or a short outage. A 4xx will not
+ * fix itself, and a long `Retry-After` is left to the user's Retry.
+ */
+export function shouldRetryRead(failureCount: number, error: Error): boolean {
+  if (failureCount >= 1) return false
+  if (!isApiError(error)) return true
+  return (
+    error.isTransient &&
+    (error.retryAfterMs === null ||
+      error.retryAfterMs <= MAX_AUTO_RETRY_AFTER_MS)
+  )
+}
+
+/** Never sooner than the server's `Retry-After`; else React Query's backoff. */
+export function readRetryDelay(failureCount: number, error: Error): number {
+  if (isApiError(error) && error.retryAfterMs !== null)
+    return error.retryAfterMs
+  return Math.min(1_000 * 2 ** failureCount, 30_000)
+}
+
 export function createQueryClient({
   onBackgroundError,
   onMutationSettled,
@@ -37,10 +62,18 @@ export function createQueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
-        // The server already retries reads upstream with backoff; one more try
-        // here covers a dropped connection. A 4xx will not fix itself.
-        retry: (failureCount, error) =>
-          failureCount < 1 && (!isApiError(error) || error.isTransient),
+        // Offline, reads wait (paused) and go out once the browser is back
+        // online; a screen that failed meanwhile loads again by itself.
+        networkMode: 'online',
+        retry: shouldRetryRead,
+        retryDelay: readRetryDelay,
+      },
+      mutations: {
+        // A change is sent once per press, never again by itself: offline it
+        // fails at once (rather than waiting to go out later unseen), and a
+        // failure is left to the user to try again.
+        networkMode: 'always',
+        retry: false,
       },
     },
   })

@@ -1,4 +1,10 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react'
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  useEffect,
+  useId,
+  useRef,
+} from 'react'
 
 import { Button } from './button'
 import { CloseIcon } from './icons'
@@ -11,9 +17,45 @@ export interface DialogProps {
   children: ReactNode
 }
 
+const FOCUSABLE = [
+  'a[href]',
+  'button:not(:disabled)',
+  'input:not(:disabled)',
+  'select:not(:disabled)',
+  'textarea:not(:disabled)',
+  '[tabindex]:not([tabindex="-1"])',
+].join(', ')
+
 /**
- * The native modal <dialog>: the browser traps focus, makes the page behind
- * inert, closes on Escape and returns focus to where it was.
+ * Tab past the last control comes back to the first, and Shift+Tab before
+ * the first to the last: the browser alone would let the focus leave the
+ * page for its own toolbar.
+ */
+function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) {
+    return
+  }
+  const dialog = event.currentTarget
+  const controls = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (control) => control.getClientRects().length > 0,
+  )
+  const first = controls[0]
+  const last = controls.at(-1)
+  if (!first || !last) return
+  const active = document.activeElement
+  if (event.shiftKey && (active === first || active === dialog)) {
+    event.preventDefault()
+    last.focus()
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault()
+    first.focus()
+  }
+}
+
+/**
+ * The native modal <dialog>: the browser makes the page behind inert, closes
+ * on Escape and returns focus to where it was; Tab and Shift+Tab cycle
+ * through the dialog's own controls.
  */
 export function Dialog({
   open,
@@ -39,6 +81,7 @@ export function Dialog({
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onClose={onClose}
+      onKeyDown={keepFocusInside}
       onClick={(event) => {
         // The dialog element itself is only hit on the backdrop.
         if (event.target === event.currentTarget) onClose()

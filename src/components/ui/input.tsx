@@ -3,7 +3,7 @@ import type { InputHTMLAttributes, LabelHTMLAttributes, Ref } from 'react'
 import { cn } from '../../lib/cn'
 
 export const inputClassName =
-  'h-8 w-full min-w-0 rounded-md bg-white px-2.5 text-[13px] text-zinc-900 shadow-xs ring-1 ring-zinc-950/10 ring-inset placeholder:text-zinc-400 focus:ring-2 focus:ring-brand-500 focus:outline-none aria-invalid:ring-red-500 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-white/10 dark:placeholder:text-zinc-500 dark:focus:ring-brand-400'
+  'h-8 w-full min-w-0 rounded-md bg-white px-2.5 text-[13px] text-zinc-900 shadow-xs ring-1 ring-zinc-950/10 ring-inset placeholder:text-zinc-500 focus:ring-2 focus:ring-brand-500 focus:outline-none aria-invalid:ring-red-500 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-white/10 dark:placeholder:text-zinc-400 dark:focus:ring-brand-400'
 
 export interface InputProps extends InputHTMLAttributes<HTMLInputElement> {
   ref?: Ref<HTMLInputElement>

@@ -4,7 +4,10 @@ import { getAnnouncement, subscribeToAnnouncements } from './announcer'
 
 const empty = { id: 0, text: '' }
 
-/** The visually hidden region `announce()` writes into. Mount it once. */
+/**
+ * The visually hidden region `announce()` writes into. Mounted once for the
+ * whole app, so what a page announces is read even when it changes page.
+ */
 export function LiveRegion() {
   const announcement = useSyncExternalStore(
     subscribeToAnnouncements,

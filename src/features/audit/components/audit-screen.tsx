@@ -2,9 +2,10 @@ import { useMemo } from 'react'
 
 import { buttonClassName } from '../../../components/ui/button'
 import { Pagination } from '../../../components/ui/pagination'
+import { RequestId } from '../../../components/ui/request-id'
 import { useCursorPages } from '../../../components/ui/use-cursor-pages'
-import { auditExportUrl } from '../api/export-audit'
-import { useListAudit } from '../api/list-audit'
+import { auditExportUrl, useExportAudit } from '../api/export-audit'
+import { type AuditQuery, useListAudit } from '../api/list-audit'
 import {
   AUDIT_PAGE_SIZES,
   auditCursorKey,
@@ -31,7 +32,8 @@ export interface AuditScreenProps {
   accountLink: AuditAccountLink
 }
 
-function Header({ exportUrl }: { exportUrl: string | null }) {
+function Header({ exportQuery }: { exportQuery: AuditQuery | null }) {
+  const exporter = useExportAudit()
   return (
     <div className="flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
       <div>
@@ -42,11 +44,39 @@ function Header({ exportUrl }: { exportUrl: string | null }) {
           Every change made through this dashboard, newest first.
         </p>
       </div>
-      {exportUrl === null ? null : (
-        <a href={exportUrl} download className={buttonClassName()}>
-          Export CSV
+      {exportQuery === null ? null : (
+        <a
+          href={auditExportUrl(exportQuery)}
+          download
+          aria-disabled={exporter.isPending || undefined}
+          className={buttonClassName()}
+          onClick={(event) => {
+            // A new tab or window, or a saved link, stays a plain download.
+            if (
+              event.button !== 0 ||
+              event.metaKey ||
+              event.ctrlKey ||
+              event.shiftKey ||
+              event.altKey
+            ) {
+              return
+            }
+            event.preventDefault()
+            if (!exporter.isPending) exporter.mutate(exportQuery)
+          }}
+        >
+          {exporter.isPending ? 'Exporting…' : 'Export CSV'}
         </a>
       )}
+      {exporter.error ? (
+        <p
+          role="alert"
+          className="w-full rounded-lg bg-red-50 px-3 py-2 text-xs break-words text-red-800 dark:bg-red-500/10 dark:text-red-200"
+        >
+          Couldn’t export the audit log: {exporter.error.message}{' '}
+          <RequestId error={exporter.error} /> Export CSV tries again.
+        </p>
+      ) : null}
     </div>
   )
 }
@@ -78,7 +108,7 @@ export function AuditScreen({
   if (isForbidden(error)) {
     return (
       <div className="flex flex-col gap-4">
-        <Header exportUrl={null} />
+        <Header exportQuery={null} />
         <section
           aria-label="Audit log"
           className="rounded-xl bg-white ring-1 ring-zinc-950/[0.08] dark:bg-zinc-900/40 dark:ring-white/[0.08]"
@@ -116,7 +146,7 @@ export function AuditScreen({
 
   return (
     <div className="flex flex-col gap-4">
-      <Header exportUrl={auditExportUrl(toAuditQuery(view))} />
+      <Header exportQuery={toAuditQuery(view)} />
       <AuditFilterForm
         filters={view}
         onApply={(filters) => {

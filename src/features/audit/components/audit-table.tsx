@@ -26,7 +26,7 @@ const muted = 'text-xs text-zinc-500 dark:text-zinc-400'
 
 function Missing({ label }: { label: string }) {
   return (
-    <span className="text-zinc-400 dark:text-zinc-600">
+    <span className="text-zinc-500 dark:text-zinc-400">
       <span aria-hidden="true">—</span>
       <span className="sr-only">{label}</span>
     </span>

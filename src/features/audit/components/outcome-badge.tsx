@@ -36,7 +36,7 @@ export function OutcomeBadge({
       <Icon className="size-3 shrink-0" />
       {OUTCOME_LABELS[record.outcome]}
       {upstream === null ? null : (
-        <span className="font-normal whitespace-normal opacity-80">
+        <span className="font-normal whitespace-normal">
           {` · ${upstream}`}
         </span>
       )}

@@ -48,7 +48,13 @@ export async function syncAndWait(
   let after = before
   while (Date.now() < deadline) {
     await wait(intervalMs)
-    after = await getConnectedAccount(params)
+    try {
+      after = await getConnectedAccount(params)
+    } catch {
+      // The sync went out: a read that fails now is tried again next round
+      // rather than reported as a failed sync.
+      continue
+    }
     if (problemsOf(after) !== problemsOf(before)) {
       return { before, after, timedOut: false }
     }

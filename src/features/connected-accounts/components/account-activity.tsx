@@ -3,6 +3,7 @@ import type { ConnectedAccount } from '@seamapi/types/connect'
 import { Button } from '../../../components/ui/button'
 import { ErrorIcon } from '../../../components/ui/icons'
 import { RelativeTime } from '../../../components/ui/relative-time'
+import { RequestId } from '../../../components/ui/request-id'
 import { Skeleton } from '../../../components/ui/skeleton'
 import { cn } from '../../../lib/cn'
 import { formatDateTime } from '../../../lib/format'
@@ -45,7 +46,11 @@ export function AccountActivity({ account }: { account: ConnectedAccount }) {
         >
           <ErrorIcon className="size-4 text-red-600 dark:text-red-400" />
           <span className="flex-1">
-            Couldn’t load activity: {query.error.message}
+            Couldn’t load activity: {query.error.message}{' '}
+            <RequestId
+              error={query.error}
+              className="text-xs text-zinc-500 dark:text-zinc-400"
+            />
           </span>
           <Button
             size="sm"

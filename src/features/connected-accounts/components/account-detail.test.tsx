@@ -268,3 +268,38 @@ describe('AccountDetail onUpdated', () => {
     expect(onUpdated).not.toHaveBeenCalled()
   })
 })
+
+describe('AccountDetail metadata with line breaks', () => {
+  const multiline = {
+    ...account,
+    custom_metadata: { 'note\nkey': 'line one\nline two', plain: 'x' },
+  }
+
+  it('shows a key or value with a line break whole, in a text area, and saves it unchanged', async () => {
+    const fetchMock = stubApi()
+    renderDetail({ account: multiline })
+    fireEvent.click(button('Edit metadata'))
+    const key = screen.getByRole('textbox', { name: 'Key 1' })
+    const value = screen.getByRole('textbox', { name: 'Value 1' })
+    expect(key.tagName).toBe('TEXTAREA')
+    expect(value.tagName).toBe('TEXTAREA')
+    expect(key).toHaveProperty('value', 'note\nkey')
+    expect(value).toHaveProperty('value', 'line one\nline two')
+    expect(screen.getByRole('textbox', { name: 'Value 2' }).tagName).toBe(
+      'INPUT',
+    )
+    fireEvent.change(screen.getByRole('textbox', { name: 'Value 2' }), {
+      target: { value: 'y' },
+    })
+    fireEvent.click(button('Save metadata'))
+    await waitFor(() => {
+      const update = fetchMock.mock.calls.find(([url]) =>
+        url.endsWith('/connected_accounts/update'),
+      )
+      const body = update?.[1]?.body
+      expect(typeof body === 'string' ? JSON.parse(body) : body).toMatchObject({
+        custom_metadata: { 'note\nkey': 'line one\nline two', plain: 'y' },
+      })
+    })
+  })
+})

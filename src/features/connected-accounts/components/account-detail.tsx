@@ -9,7 +9,6 @@ import {
   TrashIcon,
   WarningIcon,
 } from '../../../components/ui/icons'
-import { LiveRegion } from '../../../components/ui/live-region'
 import { PlainText } from '../../../components/ui/plain-text'
 import { ProviderLogo } from '../../../components/ui/provider-logo'
 import { RelativeTime } from '../../../components/ui/relative-time'
@@ -108,7 +107,6 @@ export function AccountDetail({
 
   return (
     <div className="space-y-5">
-      <LiveRegion />
       <header className="rounded-xl bg-white p-4 ring-1 ring-zinc-950/[0.08] sm:p-5 dark:bg-zinc-900/40 dark:ring-white/[0.08]">
         <div className="flex flex-wrap items-start gap-x-4 gap-y-3">
           <ProviderLogo
@@ -120,9 +118,9 @@ export function AccountDetail({
             <h1 className="text-lg leading-6 font-semibold tracking-tight break-words text-zinc-900 [overflow-wrap:anywhere] dark:text-zinc-50">
               <bdi>{account.display_name}</bdi>
             </h1>
-            <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
+            <PlainText className="text-[13px] text-zinc-500 dark:text-zinc-400">
               {account.account_type_display_name}
-            </p>
+            </PlainText>
             <div className="mt-2">
               <HealthSummary account={account} />
             </div>

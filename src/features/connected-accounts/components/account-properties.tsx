@@ -41,7 +41,7 @@ function Field({ label, children }: { label: ReactNode; children: ReactNode }) {
 }
 
 const none = (
-  <span className="text-zinc-400 dark:text-zinc-500">
+  <span className="text-zinc-500 dark:text-zinc-400">
     <span aria-hidden="true">—</span>
     <span className="sr-only">None</span>
   </span>
@@ -265,7 +265,9 @@ export function AccountProperties({
           />
         </Field>
         <Field label="Account type">
-          {account.account_type_display_name}{' '}
+          <PlainText truncate={false}>
+            {account.account_type_display_name}
+          </PlainText>{' '}
           <code className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
             {account.account_type}
           </code>

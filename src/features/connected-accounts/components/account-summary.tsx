@@ -34,9 +34,9 @@ export function AccountSummary({ account }: { account: ConnectedAccount }) {
           <h1 className="text-lg font-semibold tracking-tight break-words text-zinc-900 [overflow-wrap:anywhere] dark:text-zinc-50">
             <bdi>{account.display_name}</bdi>
           </h1>
-          <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
+          <PlainText className="text-[13px] text-zinc-500 dark:text-zinc-400">
             {account.account_type_display_name}
-          </p>
+          </PlainText>
         </div>
       </div>
       <dl className="mt-6 divide-y divide-zinc-100 border-y border-zinc-100 dark:divide-zinc-800 dark:border-zinc-800">

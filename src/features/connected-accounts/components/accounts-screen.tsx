@@ -33,6 +33,7 @@ import { EmptyState, ErrorState, isBadCursorError } from './list-states'
 import { SearchBox } from './search-box'
 import { ShortcutsDialog } from './shortcuts-dialog'
 import { UpdatedAgo } from './updated-ago'
+import { useResultsAnnouncement } from './use-results-announcement'
 
 export interface ViewChangeOptions {
   /** Replace the history entry instead of adding one (typing, sorting). */
@@ -97,6 +98,11 @@ export function ConnectedAccountsScreen({
     goToPage: (page, cursor) => {
       onViewChange({ ...view, page, cursor })
     },
+  })
+  useResultsAnnouncement({
+    queryKey: stackKey,
+    count: data && !isPlaceholderData ? data.connected_accounts.length : null,
+    hasMore: nextCursor !== null,
   })
   // The next page is usually wanted next: have it ready.
   useEffect(() => {

@@ -39,7 +39,7 @@ const cellBase =
 const headBase =
   'h-9 bg-zinc-50 px-2.5 shadow-[inset_0_-1px_0_var(--color-zinc-200)] dark:bg-zinc-900 dark:shadow-[inset_0_-1px_0_var(--color-zinc-800)] xl:sticky xl:top-0 xl:z-10'
 
-const muted = 'text-zinc-400 dark:text-zinc-600'
+const muted = 'text-zinc-500 dark:text-zinc-400'
 
 function Missing({ label }: { label: string }) {
   return (
@@ -267,7 +267,7 @@ export function createAccountColumns(
           className={
             account.automatically_manage_new_devices
               ? 'text-zinc-700 dark:text-zinc-300'
-              : 'text-zinc-400 dark:text-zinc-500'
+              : 'text-zinc-500 dark:text-zinc-400'
           }
           title={
             account.automatically_manage_new_devices

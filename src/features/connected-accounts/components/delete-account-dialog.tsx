@@ -5,6 +5,7 @@ import { announce } from '../../../components/ui/announcer'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
 import { Input, Label } from '../../../components/ui/input'
+import type { ApiError } from '../../../lib/api-error'
 import { useDeleteConnectedAccount } from '../api/delete-connected-account'
 
 /** The typed text confirms when it is the display name or the ID exactly. */
@@ -18,6 +19,13 @@ export function confirmsDeletion(
     text === account.display_name.trim() ||
     text.toLowerCase() === account.connected_account_id.toLowerCase()
   )
+}
+
+/** Without an answer the delete may have happened: the text says so. */
+export function deleteFailurePrefix(error: ApiError): string {
+  return error.mayHaveApplied
+    ? 'No answer came back, so the account may or may not be deleted. Reload to check before trying again:'
+    : 'The account was not deleted:'
 }
 
 export function DeleteAccountDialog({
@@ -55,7 +63,7 @@ export function DeleteAccountDialog({
           onDeleted(account)
         },
         onError: (error) => {
-          announce(`The account was not deleted: ${error.message}`)
+          announce(`${deleteFailurePrefix(error)} ${error.message}`)
         },
       },
     )
@@ -120,7 +128,7 @@ export function DeleteAccountDialog({
             role="alert"
             className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-xs text-red-800 dark:bg-red-500/10 dark:text-red-200"
           >
-            The account was not deleted: {remove.error.message}
+            {deleteFailurePrefix(remove.error)} {remove.error.message}
           </p>
         ) : null}
         <div className="mt-5 flex justify-end gap-2">

@@ -330,7 +330,7 @@ function Chip({
         type="button"
         aria-label={`Remove filter ${label} ${value}`}
         onClick={onRemove}
-        className="inline-flex size-6 shrink-0 items-center justify-center rounded-md text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+        className="inline-flex size-6 shrink-0 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-100 hover:text-zinc-700 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
       >
         <CloseIcon className="size-3" />
       </button>
@@ -356,7 +356,7 @@ function LockedChip({
       className={`${chipClassName} bg-zinc-100 px-2 ring-zinc-950/10 dark:bg-zinc-800 dark:ring-white/10`}
     >
       <LockIcon className="size-3 shrink-0 text-zinc-500 dark:text-zinc-400" />
-      <span className="shrink-0 text-zinc-500 dark:text-zinc-400">{label}</span>
+      <span className="shrink-0 text-zinc-600 dark:text-zinc-400">{label}</span>
       <span className="truncate font-mono text-[11px] font-medium text-zinc-800 dark:text-zinc-200">
         <bdi>{value}</bdi>
       </span>

@@ -3,7 +3,7 @@ import type { ConnectedAccount } from '@seamapi/types/connect'
 import { cn } from '../../../lib/cn'
 
 const chipClassName =
-  'inline-flex max-w-full min-w-0 items-center rounded bg-zinc-100 px-1.5 py-px text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300'
+  'inline-flex max-w-full min-w-0 items-center rounded bg-zinc-100 px-1.5 py-px text-xs text-zinc-900 dark:bg-zinc-800 dark:text-zinc-200'
 
 /** The first pairs as chips, then "+N more"; every pair on hover. */
 export function MetadataChips({
@@ -21,7 +21,7 @@ export function MetadataChips({
   const entries = Object.entries(metadata)
   if (entries.length === 0) {
     return (
-      <span data-empty="" className="text-xs text-zinc-400 dark:text-zinc-600">
+      <span data-empty="" className="text-xs text-zinc-500 dark:text-zinc-400">
         <span aria-hidden="true">—</span>
         <span className="sr-only">No metadata</span>
       </span>
@@ -43,8 +43,8 @@ export function MetadataChips({
         <li key={key} className="max-w-full min-w-0">
           <span className={chipClassName} title={`${key}: ${String(value)}`}>
             <span className="truncate">
-              <bdi className="text-zinc-500 dark:text-zinc-400">{key}</bdi>
-              <span className="text-zinc-400 dark:text-zinc-500">: </span>
+              <bdi className="text-zinc-600 dark:text-zinc-400">{key}</bdi>
+              <span className="text-zinc-600 dark:text-zinc-400">: </span>
               <bdi
                 className={cn(
                   typeof value === 'boolean' && 'font-mono text-[11px]',
@@ -59,7 +59,7 @@ export function MetadataChips({
       {hidden.length > 0 ? (
         <li className="shrink-0">
           <span
-            className={cn(chipClassName, 'text-zinc-500 dark:text-zinc-400')}
+            className={cn(chipClassName, 'text-zinc-600 dark:text-zinc-400')}
             title={describe(hidden)}
           >
             +{hidden.length}

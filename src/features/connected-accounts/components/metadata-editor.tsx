@@ -1,5 +1,5 @@
 import type { ConnectedAccount } from '@seamapi/types/connect'
-import { type SubmitEvent, useId, useRef, useState } from 'react'
+import { type SubmitEvent, useEffect, useId, useRef, useState } from 'react'
 
 import { announce } from '../../../components/ui/announcer'
 import { Button } from '../../../components/ui/button'
@@ -11,7 +11,7 @@ import {
   PlusIcon,
   UndoIcon,
 } from '../../../components/ui/icons'
-import { Input } from '../../../components/ui/input'
+import { Input, inputClassName } from '../../../components/ui/input'
 import { PlainText } from '../../../components/ui/plain-text'
 import { cn } from '../../../lib/cn'
 import type { Permission } from '../../../lib/permissions'
@@ -96,6 +96,55 @@ interface Saved {
   undone: boolean
 }
 
+const hasLineBreak = (text: string) => /[\r\n]/.test(text)
+
+/**
+ * A one-line input drops line breaks from what it shows and from every edit,
+ * so a stored key or value that has them gets a text area.
+ */
+function TextField({
+  multiline,
+  value,
+  onValue,
+  className,
+  ...props
+}: {
+  multiline: boolean
+  value: string
+  onValue: (value: string) => void
+  className?: string
+  'aria-label': string
+  'aria-invalid': true | undefined
+  'aria-describedby': string | undefined
+  spellCheck?: boolean
+}) {
+  if (!multiline) {
+    return (
+      <Input
+        {...props}
+        value={value}
+        autoComplete="off"
+        className={className}
+        onChange={(event) => {
+          onValue(event.target.value)
+        }}
+      />
+    )
+  }
+  return (
+    <textarea
+      {...props}
+      value={value}
+      rows={2}
+      autoComplete="off"
+      className={cn(inputClassName, 'h-auto resize-y py-1.5', className)}
+      onChange={(event) => {
+        onValue(event.target.value)
+      }}
+    />
+  )
+}
+
 function MetadataForm({
   account,
   onUpdated,
@@ -110,8 +159,25 @@ function MetadataForm({
   const [rows, setRows] = useState<MetadataRow[]>(() =>
     rowsFromMetadata(account.custom_metadata),
   )
+  // Fixed when the form opens, so a field does not change shape while typed in.
+  const [multiline] = useState(
+    () =>
+      new Set(
+        rows.flatMap((row) => [
+          ...(hasLineBreak(row.key) ? [`${row.id}.key`] : []),
+          ...(hasLineBreak(row.text) ? [`${row.id}.text`] : []),
+        ]),
+      ),
+  )
   const [errors, setErrors] = useState<MetadataFormErrors>({})
   const update = useUpdateConnectedAccount({ onUpdated })
+
+  // The button that opened the form is gone: the focus starts in the form.
+  useEffect(() => {
+    formRef.current
+      ?.querySelector<HTMLElement>('input, textarea, select, button')
+      ?.focus()
+  }, [])
 
   const change = (id: string, patch: Partial<MetadataRow>) => {
     setRows((current) =>
@@ -204,16 +270,16 @@ function MetadataForm({
                 className="grid grid-cols-[minmax(0,1fr)_6.5rem_2rem] gap-2 sm:grid-cols-[minmax(0,2fr)_6.5rem_minmax(0,3fr)_2rem]"
               >
                 <div className="min-w-0">
-                  <Input
+                  <TextField
+                    multiline={multiline.has(`${row.id}.key`)}
                     aria-label={`Key ${n}`}
                     value={row.key}
-                    autoComplete="off"
                     spellCheck={false}
                     className="font-mono text-xs"
                     aria-invalid={keyError ? true : undefined}
                     aria-describedby={keyError ? keyErrorId : undefined}
-                    onChange={(event) => {
-                      change(row.id, { key: event.target.value })
+                    onValue={(key) => {
+                      change(row.id, { key })
                     }}
                   />
                   {keyError ? (
@@ -251,14 +317,14 @@ function MetadataForm({
                       </span>
                     </label>
                   ) : (
-                    <Input
+                    <TextField
+                      multiline={multiline.has(`${row.id}.text`)}
                       aria-label={`Value ${n}`}
                       value={row.text}
-                      autoComplete="off"
                       aria-invalid={textError ? true : undefined}
                       aria-describedby={textError ? textErrorId : undefined}
-                      onChange={(event) => {
-                        change(row.id, { text: event.target.value })
+                      onValue={(text) => {
+                        change(row.id, { text })
                       }}
                     />
                   )}
@@ -426,6 +492,10 @@ export function MetadataEditor({
                         onSuccess: () => {
                           setSaved({ ...saved, undone: true })
                           announce('Previous metadata restored.')
+                          // Undo is gone with the change it undid.
+                          requestAnimationFrame(() =>
+                            editButtonRef.current?.focus(),
+                          )
                         },
                         onError: (error) => {
                           setUndoError(error.message)

@@ -121,6 +121,7 @@ export function ProblemPanels({ account }: { account: ConnectedAccount }) {
   if (problems.length === 0) return null
   return (
     <section aria-label="Errors and warnings" className="space-y-3">
+      <h2 className="sr-only">Errors and warnings</h2>
       {problems.map((problem, index) => (
         <ProblemPanel
           key={`${problem.severity}:${problem.code}:${index}`}

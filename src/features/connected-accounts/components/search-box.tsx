@@ -96,7 +96,7 @@ export function SearchBox({ value, onSearch, ref }: SearchBoxProps) {
               setDraft('')
               commit('')
             }}
-            className="inline-flex size-6 items-center justify-center rounded text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+            className="inline-flex size-6 items-center justify-center rounded text-zinc-500 hover:bg-zinc-100 hover:text-zinc-700 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
           >
             <CloseIcon className="size-3.5" />
           </button>

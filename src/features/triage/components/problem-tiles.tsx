@@ -57,7 +57,9 @@ export function TriageTotals({
         {generatedAt ? (
           <RelativeTime date={generatedAt} className="text-base" />
         ) : (
-          <span className="text-base text-zinc-500">Not yet</span>
+          <span className="text-base text-zinc-500 dark:text-zinc-400">
+            Not yet
+          </span>
         )}
       </Stat>
     </dl>
@@ -109,7 +111,13 @@ function ProblemTile({
       </span>{' '}
       <span className="text-xl font-semibold tracking-tight text-zinc-900 tabular-nums dark:text-zinc-50">
         {count.format(problem.accounts)}{' '}
-        <span className="text-xs font-normal text-zinc-500 dark:text-zinc-400">
+        <span
+          className={cn(
+            'text-xs font-normal dark:text-zinc-400',
+            // Tinted when active: the lighter grey would fade into it.
+            active ? 'text-zinc-600' : 'text-zinc-500',
+          )}
+        >
           {problem.accounts === 1 ? 'account' : 'accounts'}
         </span>
       </span>

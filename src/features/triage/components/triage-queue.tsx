@@ -7,6 +7,7 @@ import {
   usePermissionGuard,
 } from '../../../components/ui/guarded-button'
 import { InboxIcon } from '../../../components/ui/icons'
+import { PlainText } from '../../../components/ui/plain-text'
 import { ProviderLogo } from '../../../components/ui/provider-logo'
 import { StatusBadges } from '../../../components/ui/status-badges'
 import { cn } from '../../../lib/cn'
@@ -102,24 +103,28 @@ function QueueRow({
           <div className="flex min-w-0 flex-col">
             <Link
               to={link}
+              title={name}
               className="truncate rounded-sm font-medium text-zinc-900 hover:underline dark:text-zinc-100"
             >
               <bdi>{name}</bdi>
             </Link>
-            <span className="truncate text-xs text-zinc-500 dark:text-zinc-400">
+            <PlainText className="text-xs text-zinc-500 dark:text-zinc-400">
               {account.account_type_display_name || account.account_type}
-            </span>
+            </PlainText>
           </div>
         </div>
       </td>
       <td className={cellBase}>
         {account.customer_key ? (
-          <span className="block truncate font-mono text-xs text-zinc-700 dark:text-zinc-300">
+          <span
+            title={account.customer_key}
+            className="block truncate font-mono text-xs text-zinc-700 dark:text-zinc-300"
+          >
             <span className="sr-only">Customer: </span>
-            {account.customer_key}
+            <bdi>{account.customer_key}</bdi>
           </span>
         ) : (
-          <span className="text-xs text-zinc-400 max-sm:hidden">
+          <span className="text-xs text-zinc-500 max-sm:hidden dark:text-zinc-400">
             No customer
           </span>
         )}
@@ -143,7 +148,7 @@ function QueueRow({
             {age}
           </time>
         ) : (
-          <span className="text-zinc-400">Unknown</span>
+          <span className="text-zinc-500 dark:text-zinc-400">Unknown</span>
         )}
       </td>
     </tr>

@@ -3,6 +3,7 @@ import type { To } from 'react-router'
 
 import { Button } from '../../../components/ui/button'
 import { ErrorIcon, RefreshIcon } from '../../../components/ui/icons'
+import { RequestId } from '../../../components/ui/request-id'
 import { Skeleton } from '../../../components/ui/skeleton'
 import { cn } from '../../../lib/cn'
 import type { Permission } from '../../../lib/permissions'
@@ -53,10 +54,13 @@ function Panel({ children }: { children: ReactNode }) {
 
 function ErrorPanel({
   message,
+  error = null,
   retrying,
   onRetry,
 }: {
   message: string
+  /** The failed request, for its request ID. */
+  error?: Error | null
   retrying: boolean
   onRetry: () => void
 }) {
@@ -75,6 +79,12 @@ function ErrorPanel({
         <p className="mt-1 break-words text-zinc-500 dark:text-zinc-400">
           {message}
         </p>
+        {error ? (
+          <RequestId
+            error={error}
+            className="mt-2 block text-xs text-zinc-500 dark:text-zinc-400"
+          />
+        ) : null}
         <Button className="mt-4" onClick={onRetry} disabled={retrying}>
           {retrying ? 'Retrying…' : 'Retry'}
         </Button>
@@ -166,6 +176,7 @@ export function TriageScreen({
     body = (
       <ErrorPanel
         message={triage.error.message}
+        error={triage.error}
         retrying={triage.isFetching}
         onRetry={() => void triage.refetch()}
       />

@@ -1,3 +1,4 @@
+import { saveFile } from '../../../lib/save-file'
 import type { TriageAccount } from './types'
 
 /**
@@ -59,20 +60,11 @@ export function triageCsv(accounts: readonly TriageAccount[]): string {
   return toCsv([TRIAGE_CSV_HEADER, ...accounts.map(triageCsvRow)])
 }
 
-/** Blob + a temporary link: the CSP allows it, no server round trip. */
+/** Saved from the data on screen: no server round trip. */
 export function downloadCsv(filename: string, csv: string): void {
   // A BOM, so Excel reads the file as UTF-8.
-  const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' })
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = filename
-  link.hidden = true
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // Revoking at once can cancel the download in some browsers.
-  setTimeout(() => {
-    URL.revokeObjectURL(url)
-  }, 10_000)
+  saveFile(
+    filename,
+    new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }),
+  )
 }
