@@ -21,7 +21,7 @@ function SiteRow({ site }: { site: SaltoKsSite }) {
           id={labelId}
           className="min-w-0 font-medium break-words text-zinc-900 dark:text-zinc-100"
         >
-          {site.site_name}
+          <bdi>{site.site_name}</bdi>
         </span>
         <span
           className={cn(
