@@ -55,17 +55,12 @@ export class CircuitBreaker {
     return { allowed: true }
   }
 
+  /** `peek()`, and a call let through while half-open becomes the trial. */
   request(): BreakerDecision {
-    const state = this.state
-    if (state === 'closed') return { allowed: true }
-    if (state === 'open') {
-      return { allowed: false, retryAfterMs: this.openUntil - this.now() }
-    }
-    if (this.trialInFlight) {
-      return { allowed: false, retryAfterMs: TRIAL_RETRY_AFTER_MS }
-    }
-    this.trialInFlight = true
-    return { allowed: true }
+    const decision = this.peek()
+    if (decision.allowed && this.state === 'half-open')
+      this.trialInFlight = true
+    return decision
   }
 
   recordSuccess(): void {

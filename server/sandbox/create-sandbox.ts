@@ -153,7 +153,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   })
   // A database keeps the data set it was seeded with; asking for another one
   // would otherwise show the old data without a word.
-  const seededWith = getMeta(db, 'dataset') ?? 'realistic'
+  const seededWith = getMeta(db, 'dataset') ?? DEFAULT_DATASET
   if (seededWith !== dataset) {
     db.close()
     throw new Error(

@@ -1,3 +1,5 @@
+import { parseRetryAfter } from '../../server/proxy/retry'
+
 /** Field name -> messages, e.g. `{ page_cursor: ['Malformed page cursor'] }`. */
 export type FieldErrors = Readonly<Record<string, readonly string[]>>
 
@@ -83,18 +85,6 @@ export function parseFieldErrors(value: unknown): FieldErrors {
   return fieldErrors
 }
 
-/** `Retry-After` (delay-seconds or an HTTP date) as milliseconds from `now`. */
-export function parseRetryAfter(
-  value: string | null,
-  now: number = Date.now(),
-): number | null {
-  if (value === null) return null
-  const trimmed = value.trim()
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1_000
-  const date = Date.parse(trimmed)
-  return Number.isNaN(date) ? null : Math.max(0, date - now)
-}
-
 function statusMessage(status: number, statusText: string): string {
   const reason = statusText ? ` (${statusText})` : ''
   return `The server answered with status ${status}${reason} and no error details.`
@@ -135,6 +125,6 @@ export function apiErrorFromResponse(response: {
     status,
     requestId,
     fieldErrors: error ? parseFieldErrors(error.validation_errors) : {},
-    retryAfterMs: parseRetryAfter(response.retryAfterHeader ?? null),
+    retryAfterMs: parseRetryAfter(response.retryAfterHeader ?? null) ?? null,
   })
 }
