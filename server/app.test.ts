@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from './app'
 import type { AppEnv } from './app-env'
 import { loadConfig } from './config'
+import { BOOT_SCRIPT_SOURCE } from './page-boot'
 import { createSandbox, type Sandbox } from './sandbox/create-sandbox'
 
 const INDEX_HTML = '<!doctype html><title>Seam Accounts Console</title>'
@@ -135,6 +136,32 @@ describe('static files', () => {
     expect(await res.text()).toBe(INDEX_HTML)
   })
 
+  it.each([
+    ['/', 'accounts'],
+    ['/accounts', 'accounts'],
+    ['/accounts/', 'accounts'],
+    ['/accounts/ca_123', 'account'],
+    ['/triage', 'triage'],
+  ])(
+    'answers %s with the %s page when the build has it',
+    async (path, page) => {
+      const distDir = join(workDir, 'dist')
+      mkdirSync(join(distDir, 'pages'), { recursive: true })
+      for (const name of ['accounts', 'account', 'triage']) {
+        writeFileSync(join(distDir, 'pages', `${name}.html`), `<p>${name}</p>`)
+      }
+
+      const res = await app.request(path)
+
+      expect(res.status).toBe(200)
+      expect(res.headers.get('Cache-Control')).toBe('no-cache')
+      expect(await res.text()).toBe(`<p>${page}</p>`)
+      // Other app paths keep the plain page.
+      expect(await (await app.request('/audit')).text()).toBe(INDEX_HTML)
+      expect(await (await app.request('/accounts/a/b')).text()).toBe(INDEX_HTML)
+    },
+  )
+
   it('returns 404 for missing files instead of the SPA', async () => {
     const res = await app.request('/assets/missing-123.js')
 
@@ -156,6 +183,10 @@ describe('security headers', () => {
       const res = await app.request(path)
 
       expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
+      // The one inline script allowed is the pages' boot script.
+      expect(res.headers.get('Content-Security-Policy')).toContain(
+        `script-src 'self' ${BOOT_SCRIPT_SOURCE};`,
+      )
       expect(res.headers.get('Referrer-Policy')).toBe('no-referrer')
     },
   )

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { setTimeout as wait } from 'node:timers/promises'
 
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 
 import { apiError } from './api-error'
 import type { AppEnv } from './app-env'
@@ -23,6 +25,7 @@ import { SessionStore, TokenReplayGuard } from './embed/sessions'
 import { CLOCK_SKEW_S } from './embed/token'
 import type { LogSink } from './logging'
 import { createRedactor, requestLog } from './logging'
+import { pageFileFor } from './page-files'
 import { createApiProxy } from './proxy/forward'
 import { defaultRetryPolicy } from './proxy/retry'
 import type { Sandbox } from './sandbox/create-sandbox'
@@ -274,15 +277,28 @@ export function createApp({
     }),
   )
 
-  app.use(serveStatic({ root: distDir }))
-
   // Client-side routes such as /accounts/<id> have no file on disk; the SPA
-  // router resolves them. Paths that look like files stay 404 so a missing
-  // bundle fails loudly instead of returning HTML.
-  const spaIndex = serveStatic({ root: distDir, path: 'index.html' })
-  app.get('*', (c, next) =>
-    hasFileExtension(c.req.path) ? next() : spaIndex(c, next),
-  )
+  // router resolves them, from the page's own HTML (its outline drawn in)
+  // when the build has one. Paths that look like files are left to the
+  // static files, and stay 404 when missing so that a missing bundle fails
+  // loudly instead of returning HTML.
+  const pages = new Map<string, MiddlewareHandler<AppEnv>>()
+  const servePage = (file: string) => {
+    let serve = pages.get(file)
+    if (!serve) {
+      serve = serveStatic<AppEnv>({ root: distDir, path: file })
+      pages.set(file, serve)
+    }
+    return serve
+  }
+  app.get('*', (c, next) => {
+    if (hasFileExtension(c.req.path)) return next()
+    const page = pageFileFor(c.req.path)
+    const file = existsSync(join(distDir, page)) ? page : 'index.html'
+    return servePage(file)(c, next)
+  })
+
+  app.use(serveStatic({ root: distDir }))
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

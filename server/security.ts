@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 
 import type { AppEnv } from './app-env'
+import { BOOT_SCRIPT_SOURCE } from './page-boot'
 
 export interface SecurityOptions {
   /** The only origins that may frame the dashboard; empty means none may. */
@@ -14,7 +15,8 @@ export interface SecurityOptions {
 export function contentSecurityPolicy(embedOrigins: readonly string[]): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // The pages' one inline script, by its hash; nothing else inline runs.
+    `script-src 'self' ${BOOT_SCRIPT_SOURCE}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",

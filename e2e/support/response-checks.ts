@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 
+import { BOOT_SCRIPT_SOURCE } from '../../server/page-boot'
 import { secretValues } from './secrets'
 import { DASHBOARD_ORIGINS, FAKE_RESPONSE_HEADER } from './servers'
 
@@ -63,7 +64,13 @@ function headerProblems(
       .map((part) => part.trim())
       .find((part) => part.startsWith('script-src')) ?? ''
   if (!csp.includes("default-src 'self'")) problems.push('CSP default-src')
-  if (scriptSrc !== "script-src 'self'") problems.push('CSP script-src')
+  // The dashboard allows its boot script by hash; the portal demo none.
+  if (
+    scriptSrc !== "script-src 'self'" &&
+    scriptSrc !== `script-src 'self' ${BOOT_SCRIPT_SOURCE}`
+  ) {
+    problems.push('CSP script-src')
+  }
   if (!/frame-ancestors /.test(csp)) problems.push('CSP frame-ancestors')
   if (headers['x-content-type-options'] !== 'nosniff') {
     problems.push('X-Content-Type-Options')

@@ -139,6 +139,22 @@ describe('analyzeBundle', () => {
 
   const files = (assets: readonly AssetSize[]) => assets.map((a) => a.file)
 
+  it('reads the accounts page the server answers /accounts with', () => {
+    mkdirSync(join(dir, 'pages'))
+    write(
+      'pages/accounts.html',
+      `<!doctype html><head>
+        <link rel="modulepreload" crossorigin href="/assets/polyfill-DDDDDDDD.js" data-entry>
+        <link rel="stylesheet" crossorigin href="/assets/later-IIIIIIII.css">
+      </head>`,
+    )
+
+    const { firstLoad } = analyzeBundle(dir)
+
+    expect(files(firstLoad.js)).toEqual(['assets/polyfill-DDDDDDDD.js'])
+    expect(files(firstLoad.css)).toEqual(['assets/later-IIIIIIII.css'])
+  })
+
   it('takes the HTML entries and their static imports as the first load', () => {
     const { firstLoad } = analyzeBundle(dir)
     expect(files(firstLoad.js)).toEqual([

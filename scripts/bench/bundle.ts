@@ -130,6 +130,9 @@ export const chunkName = (file: string): string =>
     .replace(/\.(js|css)$/, '')
     .replace(/-[\w-]{8}$/, '')
 
+/** The HTML the server answers `/accounts` with, when the build has it. */
+const ACCOUNTS_PAGE = 'pages/accounts.html'
+
 export function analyzeBundle(distDir: string): BundleAnalysis {
   const indexFile = join(distDir, 'index.html')
   if (!existsSync(indexFile)) {
@@ -169,11 +172,13 @@ export function analyzeBundle(distDir: string): BundleAnalysis {
     return [...seen]
   }
 
-  const html = parseHtmlAssets(readFileSync(indexFile, 'utf8'))
+  // /accounts is answered with its own page when the build has one.
+  const page = exists(ACCOUNTS_PAGE) ? ACCOUNTS_PAGE : 'index.html'
+  const html = parseHtmlAssets(code(page))
   const fromHtml = (href: string) => {
-    const file = resolveAsset(href, 'index.html')
+    const file = resolveAsset(href, page)
     if (file === null) {
-      throw new Error(`index.html loads ${href}, which is not in the build`)
+      throw new Error(`${page} loads ${href}, which is not in the build`)
     }
     return file
   }

@@ -37,41 +37,43 @@ export const embedRoutes: RouteObject[] = [
 ]
 
 /** The pages of the dashboard, standalone and inside a portal's frame. */
+export const appRoutes: RouteObject[] = [
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: chunkLoading,
+    children: [
+      { index: true, element: <HomeRedirect to={paths.accounts} /> },
+      { path: 'accounts', element: <AccountsRoute /> },
+      {
+        path: 'accounts/:connected_account_id',
+        // Its own chunk: the editors and zod stay out of the list's first load.
+        lazy: () => import('./routes/account-detail'),
+      },
+      { path: 'triage', lazy: () => import('./routes/triage') },
+      // Its own chunk, for admins only: the first load does not carry it.
+      { path: 'audit', lazy: () => import('./routes/audit') },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+  {
+    // Outside the layout: nothing on it asks who is signed in.
+    path: 'signed-out',
+    element: <SignedOutRoute />,
+    errorElement: <RouteError />,
+  },
+  {
+    // The embedded dashboard: the same pages without the app's chrome,
+    // signed in by the portal. Its own chunk: the standalone first load
+    // does not carry it.
+    path: 'embed',
+    lazy: () => import('./embed/embed-layout'),
+    errorElement: <RouteError />,
+    hydrateFallbackElement: chunkLoading,
+    children: embedRoutes,
+  },
+]
+
 export function createRouter() {
-  return createBrowserRouter([
-    {
-      element: <Layout />,
-      errorElement: <RouteError />,
-      hydrateFallbackElement: chunkLoading,
-      children: [
-        { index: true, element: <HomeRedirect to={paths.accounts} /> },
-        { path: 'accounts', element: <AccountsRoute /> },
-        {
-          path: 'accounts/:connected_account_id',
-          // Its own chunk: the editors and zod stay out of the list's first load.
-          lazy: () => import('./routes/account-detail'),
-        },
-        { path: 'triage', lazy: () => import('./routes/triage') },
-        // Its own chunk, for admins only: the first load does not carry it.
-        { path: 'audit', lazy: () => import('./routes/audit') },
-        { path: '*', element: <NotFoundRoute /> },
-      ],
-    },
-    {
-      // Outside the layout: nothing on it asks who is signed in.
-      path: 'signed-out',
-      element: <SignedOutRoute />,
-      errorElement: <RouteError />,
-    },
-    {
-      // The embedded dashboard: the same pages without the app's chrome,
-      // signed in by the portal. Its own chunk: the standalone first load
-      // does not carry it.
-      path: 'embed',
-      lazy: () => import('./embed/embed-layout'),
-      errorElement: <RouteError />,
-      hydrateFallbackElement: chunkLoading,
-      children: embedRoutes,
-    },
-  ])
+  return createBrowserRouter(appRoutes)
 }

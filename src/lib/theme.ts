@@ -1,11 +1,12 @@
 export type ThemePreference = 'system' | 'light' | 'dark'
 
-const STORAGE_KEY = 'seam-console:theme'
+/** Where an explicit theme choice is kept; the page's boot script reads it too. */
+export const THEME_STORAGE_KEY = 'seam-console:theme'
 const listeners = new Set<() => void>()
 
 function readStored(): ThemePreference {
   try {
-    const value = window.localStorage.getItem(STORAGE_KEY)
+    const value = window.localStorage.getItem(THEME_STORAGE_KEY)
     return value === 'light' || value === 'dark' ? value : 'system'
   } catch {
     return 'system'
@@ -32,8 +33,9 @@ export function applyTheme(preference: ThemePreference = getThemePreference()) {
 export function setThemePreference(preference: ThemePreference): void {
   current = preference
   try {
-    if (preference === 'system') window.localStorage.removeItem(STORAGE_KEY)
-    else window.localStorage.setItem(STORAGE_KEY, preference)
+    if (preference === 'system')
+      window.localStorage.removeItem(THEME_STORAGE_KEY)
+    else window.localStorage.setItem(THEME_STORAGE_KEY, preference)
   } catch {
     // Private mode: the choice lasts until the tab closes.
   }
@@ -45,7 +47,7 @@ export function subscribeToTheme(listener: () => void): () => void {
   listeners.add(listener)
   // Another tab changed the choice.
   const onStorage = (event: StorageEvent) => {
-    if (event.key !== STORAGE_KEY) return
+    if (event.key !== THEME_STORAGE_KEY) return
     current = readStored()
     applyTheme(current)
     listener()

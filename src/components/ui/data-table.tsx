@@ -15,8 +15,12 @@ declare module '@tanstack/react-table' {
   // Merged into TanStack's own interface, whose parameters it must repeat.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface ColumnMeta<TData extends RowData, TValue> {
-    /** Fixed width (any CSS length); columns without one share the rest. */
-    width?: string
+    /**
+     * Fixed width as a Tailwind class such as `w-[11rem]` (a class, not a
+     * style, so that pages drawn by the server need no inline style);
+     * columns without one share the rest.
+     */
+    widthClassName?: string
     headerClassName?: string
     cellClassName?: string
     /** What a loading row shows in this column. */
@@ -97,15 +101,12 @@ export function DataTable<TData>({
         className={cn('w-full table-fixed border-collapse', tableClassName)}
       >
         <colgroup>
-          {columns.map((column) => {
-            const width = column.columnDef.meta?.width
-            return (
-              <col
-                key={column.id}
-                style={width === undefined ? undefined : { width }}
-              />
-            )
-          })}
+          {columns.map((column) => (
+            <col
+              key={column.id}
+              className={column.columnDef.meta?.widthClassName}
+            />
+          ))}
         </colgroup>
         <thead className={theadClassName}>
           {table.getHeaderGroups().map((group) => (

@@ -39,7 +39,7 @@ function createAuditColumns(
   const column = (
     id: string,
     header: string,
-    width: string,
+    widthClassName: string,
     cell: (record: AuditRecord) => ReactNode,
     first = false,
   ): ColumnDef<AuditRecord> => ({
@@ -47,7 +47,7 @@ function createAuditColumns(
     header,
     cell: ({ row }) => cell(row.original),
     meta: {
-      width,
+      widthClassName,
       headerClassName: `${headBase} ${first ? 'pl-4' : ''}`,
       cellClassName: `${cellBase} ${first ? 'pl-4' : ''}`,
     },
@@ -56,7 +56,7 @@ function createAuditColumns(
     column(
       'time',
       'Time',
-      '10rem',
+      'w-[10rem]',
       (record) => (
         <>
           <RelativeTime date={record.created_at} />
@@ -67,7 +67,7 @@ function createAuditColumns(
       ),
       true,
     ),
-    column('actor', 'Actor', '13rem', (record) => (
+    column('actor', 'Actor', 'w-[13rem]', (record) => (
       <>
         <span className="block truncate" title={record.actor.id}>
           <bdi>{record.actor.name}</bdi>
@@ -83,10 +83,10 @@ function createAuditColumns(
         </span>
       </>
     )),
-    column('action', 'Action', '8.5rem', (record) => (
+    column('action', 'Action', 'w-[8.5rem]', (record) => (
       <span title={record.action}>{ACTION_LABELS[record.action]}</span>
     )),
-    column('account', 'Account', '9rem', (record) =>
+    column('account', 'Account', 'w-[9rem]', (record) =>
       record.connected_account_id === null ? (
         <Missing label="No account" />
       ) : (
@@ -99,13 +99,13 @@ function createAuditColumns(
         </Link>
       ),
     ),
-    column('changes', 'What changed', 'auto', (record) => (
+    column('changes', 'What changed', 'w-auto', (record) => (
       <ChangeList changes={record.changes} />
     )),
-    column('outcome', 'Outcome', '12rem', (record) => (
+    column('outcome', 'Outcome', 'w-[12rem]', (record) => (
       <OutcomeBadge record={record} />
     )),
-    column('request', 'Request ID', '8rem', (record) => (
+    column('request', 'Request ID', 'w-[8rem]', (record) => (
       <span className="flex min-w-0 items-center gap-0.5">
         <code
           title={record.request_id}

@@ -71,7 +71,7 @@ export function createAccountColumns(
       accessorFn: (account) => account.account_type_display_name,
       sortingFn: byText,
       meta: {
-        width: '8rem',
+        widthClassName: 'w-[8rem]',
         headerClassName: `${headBase} pl-4`,
         cellClassName: `${cellBase} pl-4 max-sm:w-full max-sm:pl-0`,
         skeleton: (
@@ -134,7 +134,7 @@ export function createAccountColumns(
       accessorFn: (account) => statusRank(account),
       sortDescFirst: true,
       meta: {
-        width: '10.5rem',
+        widthClassName: 'w-[10.5rem]',
         headerClassName: headBase,
         cellClassName: `${cellBase} max-sm:w-full`,
         skeleton: <Skeleton className="h-5 w-20 rounded-md" />,
@@ -150,7 +150,7 @@ export function createAccountColumns(
       sortingFn: byText,
       sortUndefined: 'last',
       meta: {
-        width: '9rem',
+        widthClassName: 'w-[9rem]',
         headerClassName: headBase,
         cellClassName: `${cellBase} max-sm:max-w-full`,
         skeleton: <Skeleton className="w-4/5" />,
@@ -178,7 +178,7 @@ export function createAccountColumns(
       sortingFn: byText,
       sortUndefined: 'last',
       meta: {
-        width: '11rem',
+        widthClassName: 'w-[11rem]',
         headerClassName: headBase,
         cellClassName: `${cellBase} max-sm:w-full`,
         skeleton: (
@@ -215,7 +215,7 @@ export function createAccountColumns(
       header: header('custom_metadata'),
       enableSorting: false,
       meta: {
-        width: '11rem',
+        widthClassName: 'w-[11rem]',
         headerClassName: headBase,
         // An account without metadata gets no empty line on a card.
         cellClassName: `${cellBase} max-sm:w-full max-sm:has-[[data-empty]]:hidden`,
@@ -237,7 +237,7 @@ export function createAccountColumns(
         account.created_at ? Date.parse(account.created_at) : undefined,
       sortUndefined: 'last',
       meta: {
-        width: '6.5rem',
+        widthClassName: 'w-[6.5rem]',
         headerClassName: headBase,
         cellClassName: `${cellBase} whitespace-nowrap`,
         skeleton: <Skeleton className="w-16" />,
@@ -257,7 +257,7 @@ export function createAccountColumns(
       header: 'Auto-manage',
       accessorFn: (account) => account.automatically_manage_new_devices,
       meta: {
-        width: '7.25rem',
+        widthClassName: 'w-[7.25rem]',
         headerClassName: `${headBase} pr-4`,
         cellClassName: `${cellBase} pr-4 whitespace-nowrap`,
         skeleton: <Skeleton className="w-8" />,
