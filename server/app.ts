@@ -24,7 +24,7 @@ import { sessionAuth } from './embed/session-auth'
 import { SessionStore, TokenReplayGuard } from './embed/sessions'
 import { CLOCK_SKEW_S } from './embed/token'
 import type { LogSink } from './logging'
-import { createRedactor, requestLog } from './logging'
+import { createRedactor, createSecretFinder, requestLog } from './logging'
 import { pageFileFor } from './page-files'
 import { createApiProxy } from './proxy/forward'
 import { defaultRetryPolicy } from './proxy/retry'
@@ -111,6 +111,7 @@ export function createApp({
 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const redact = createRedactor(secretsOf(config))
+  const containsSecret = createSecretFinder(secretsOf(config))
   const workspace = createWorkspaceProbe(upstream)
   const publicOrigin = config.publicUrl
     ? new URL(config.publicUrl).origin
@@ -265,6 +266,7 @@ export function createApp({
       publicOrigin,
       isSandboxWorkspace: () => workspace.isSandbox(),
       redact,
+      containsSecret,
       onWrite: triage.onWrite,
       // The role first, then the per-person limit (counted before the call
       // goes out, whatever it answers), then the embedded session's scope.

@@ -14,7 +14,24 @@ export function createRedactor(
     .filter((s) => s.length > 0)
     .sort((a, b) => b.length - a.length)
   return (text) =>
-    needles.reduce((out, secret) => out.split(secret).join('[redacted]'), text)
+    needles.reduce(
+      (out, secret) =>
+        out.includes(secret) ? out.split(secret).join('[redacted]') : out,
+      text,
+    )
+}
+
+/**
+ * Whether bytes hold any of the secrets: a check of the raw bytes, cheaper
+ * than decoding them for the redactor, which then runs only when it must.
+ */
+export function createSecretFinder(
+  secrets: readonly string[],
+): (bytes: Buffer) => boolean {
+  const needles = secrets
+    .filter((s) => s.length > 0)
+    .map((secret) => Buffer.from(secret, 'utf8'))
+  return (bytes) => needles.some((needle) => bytes.includes(needle))
 }
 
 /** Where a request went, without ids or query strings, so log lines group well. */

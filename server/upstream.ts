@@ -1,4 +1,5 @@
 import type { Config, SeamCredentials } from './config'
+import { keepAliveTransport, type PostTransport } from './http-transport'
 import type { Sandbox } from './sandbox/create-sandbox'
 
 /** Where `/api` calls go: the in-process sandbox or a Seam-compatible HTTP server. */
@@ -28,16 +29,16 @@ function credentialHeaders(
 function headersFor(
   credentials: Record<string, string>,
   requestId: string,
-): Headers {
+): Record<string, string> {
   // Built from scratch: nothing the browser sent (cookies, its own
   // Authorization) can reach the upstream.
-  return new Headers({
+  return {
     ...credentials,
     'content-type': 'application/json',
     accept: 'application/json',
     'user-agent': 'seam-accounts-console',
     'x-request-id': requestId,
-  })
+  }
 }
 
 /** The sandbox answers in-process: no socket, same wire format. */
@@ -82,7 +83,7 @@ export function sandboxUpstream(sandbox: Sandbox): Upstream {
 export function seamUpstream(
   endpoint: string,
   credentials: SeamCredentials,
-  fetchImpl: typeof fetch = fetch,
+  transport: PostTransport = keepAliveTransport(),
 ): Upstream {
   const headers = credentialHeaders(credentials)
   return {
@@ -93,7 +94,7 @@ export function seamUpstream(
         ? `seam ${endpoint}`
         : `seam ${endpoint} workspace ${credentials.workspaceId}`,
     post: (path, body, { signal, requestId }) =>
-      fetchImpl(`${endpoint}/${path}`, {
+      transport(`${endpoint}/${path}`, {
         method: 'POST',
         headers: headersFor(headers, requestId),
         body,

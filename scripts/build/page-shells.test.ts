@@ -54,7 +54,7 @@ describe('withPageShell', () => {
 
     expect(html).toContain('<title>Triage · Seam Accounts Console</title>')
     expect(html).toContain(
-      '<div id="root"><div data-page-shell inert aria-hidden="true"><h1>Triage</h1></div></div>',
+      '<div id="root"><div data-page-shell inert aria-hidden="true"><h1>Triage</h1><template id="page-shell-end"></template></div></div>',
     )
     const head = html.slice(0, html.indexOf('</head>'))
     expect(head).toContain(
@@ -62,6 +62,10 @@ describe('withPageShell', () => {
     )
     expect(head).toContain(
       '<link rel="modulepreload" crossorigin href="/assets/save-file-2.js">',
+    )
+    // No frame shows half an outline.
+    expect(head).toContain(
+      '<link rel="expect" href="#page-shell-end" blocking="render">',
     )
   })
 

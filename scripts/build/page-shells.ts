@@ -11,8 +11,15 @@ import type { OutputBundle } from 'rolldown'
 import { tsImport } from 'tsx/esm/api'
 import type { Plugin } from 'vite'
 
-import { BOOT_SCRIPT, ENTRY_ATTRIBUTE } from '../../server/page-boot'
+import {
+  BOOT_SCRIPT,
+  ENTRY_ATTRIBUTE,
+  SHELL_ATTRIBUTE,
+} from '../../server/page-boot'
 import type * as PageShellModule from '../../src/app/page-shell'
+
+/** The element that ends the outline: the page renders once it is parsed. */
+const SHELL_END_ID = 'page-shell-end'
 
 const ENTRY_SCRIPT =
   /<script type="module" crossorigin src="([^"]+)"><\/script>/
@@ -38,17 +45,20 @@ export function withPageShell(
       (href) => `\n    <link rel="modulepreload" crossorigin href="${href}">`,
     )
     .join('')
+  // Nothing is painted until the whole outline is parsed: a first frame with
+  // half a page would let the app start before the rest is on screen.
+  const renderBlock = `\n    <link rel="expect" href="#${SHELL_END_ID}" blocking="render">`
   const root = '<div id="root"></div>'
   if (!html.includes(root)) throw new Error('index.html has no empty #root')
   return html
     .replace(/<title>[^<]*<\/title>/, () => `<title>${shell.title}</title>`)
-    .replace('\n  </head>', () => `${links}\n  </head>`)
+    .replace('\n  </head>', () => `${links}${renderBlock}\n  </head>`)
     .replace(
       root,
       // Inert and hidden from assistive technology: a picture of the page
       // until the app replaces it on its first render.
       () =>
-        `<div id="root"><div data-page-shell inert aria-hidden="true">${shell.html}</div></div>`,
+        `<div id="root"><div ${SHELL_ATTRIBUTE} inert aria-hidden="true">${shell.html}<template id="${SHELL_END_ID}"></template></div></div>`,
     )
 }
 

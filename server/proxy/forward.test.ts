@@ -234,6 +234,62 @@ describe('credentials and headers', () => {
   })
 })
 
+describe('upstream bodies', () => {
+  /** A dashboard whose upstream answers `bytes` to every call. */
+  function answering(bytes: Uint8Array): Hono<AppEnv> {
+    return createApp({
+      config: loadConfig({ SEAM_API_KEY: KEY, SEAM_ENDPOINT: stub.url }),
+      distDir: join(dir, 'dist'),
+      log: (line) => logs.push(line),
+      upstream: {
+        mode: 'seam',
+        key: 'bytes',
+        post: () =>
+          Promise.resolve(
+            new Response(new Uint8Array(bytes), {
+              status: 200,
+              headers: { 'content-type': 'application/json' },
+            }),
+          ),
+      },
+    })
+  }
+
+  const bytesOf = async (res: Response) => Buffer.from(await res.arrayBuffer())
+
+  it('passes a body without a secret or a stack trace on byte for byte', async () => {
+    // Spacing and an invalid UTF-8 byte a decode and re-encode would change.
+    const bytes = Buffer.concat([
+      Buffer.from('{ "ok" : true, "name": "Zo\u00eb ', 'utf8'),
+      Buffer.from([0xff]),
+      Buffer.from('" }', 'utf8'),
+    ])
+    const res = await post(
+      '/api/connected_accounts/list',
+      {},
+      {},
+      answering(bytes),
+    )
+
+    expect(res.status).toBe(200)
+    expect((await bytesOf(res)).equals(bytes)).toBe(true)
+  })
+
+  it('redacts a body that holds a secret, whatever surrounds it', async () => {
+    const bytes = Buffer.from(`{"note":"ü ${KEY} ✓","ok":true}`, 'utf8')
+    const res = await post(
+      '/api/connected_accounts/list',
+      {},
+      {},
+      answering(bytes),
+    )
+
+    expect((await bytesOf(res)).toString('utf8')).toBe(
+      '{"note":"ü [redacted] ✓","ok":true}',
+    )
+  })
+})
+
 describe('page size cap', () => {
   it.each(['connected_accounts/list', 'events/list', 'devices/list'])(
     'sends limit 200 when %s asks for none and keeps a smaller one',

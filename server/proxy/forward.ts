@@ -45,6 +45,11 @@ export interface ProxyOptions {
   /** Removes configured secrets from what the upstream sends back. */
   redact?: (text: string) => string
   /**
+   * Whether an upstream body holds a configured secret; bodies without one
+   * (nor a stack trace) go out as they came. Unset, every body is redacted.
+   */
+  containsSecret?: (bytes: Buffer) => boolean
+  /**
    * Told of every write the upstream answered (any status), so caches built
    * from upstream reads can catch up without the proxy knowing them.
    */
@@ -105,6 +110,7 @@ export function createApiProxy(options: ProxyOptions): Hono<AppEnv> {
     sleep = defaultSleep,
     random = Math.random,
     redact = (text: string) => text,
+    containsSecret = () => true,
   } = options
   const app = new Hono<AppEnv>()
 
@@ -188,18 +194,38 @@ export function createApiProxy(options: ProxyOptions): Hono<AppEnv> {
         }
         const retryAfter = response.headers.get('retry-after')
         if (retryAfter !== null) headers['retry-after'] = retryAfter
-        // Status and body pass through; upstream cookies and other headers do not.
-        return c.body(
-          redact(withoutStack(await response.text())),
-          response.status as ContentfulStatusCode,
-          headers,
-        )
+        // Status and body pass through; upstream cookies and other headers
+        // do not. Most bodies hold neither a stack trace nor a secret, and go
+        // out byte for byte without being decoded.
+        const bytes = Buffer.from(await response.arrayBuffer())
+        const body =
+          bytes.includes('"stack"') || containsSecret(bytes)
+            ? redact(withoutStack(bytes.toString('utf8')))
+            : bytes
+        return c.body(body, response.status as ContentfulStatusCode, headers)
       }
     }
   }
 
   // Streams the body and stops at the limit, with or without Content-Length.
-  app.use(bodyLimit({ maxSize: API_BODY_LIMIT, onError: tooLarge }))
+  const limitStreamedBody = bodyLimit({
+    maxSize: API_BODY_LIMIT,
+    onError: tooLarge,
+  })
+  app.use(async (c, next) => {
+    // A Content-Length is told by the header alone (Node's parser holds the
+    // body to it): watching the stream would cost more than the call.
+    const length = c.req.header('content-length')
+    if (
+      length !== undefined &&
+      /^\d+$/.test(length) &&
+      c.req.header('transfer-encoding') === undefined
+    ) {
+      if (Number(length) > API_BODY_LIMIT) return tooLarge(c)
+      return next()
+    }
+    return limitStreamedBody(c, next)
+  })
 
   const routeOf = (c: Context<AppEnv>) => {
     const rawPath = new URL(c.req.url).pathname
