@@ -2,7 +2,7 @@ import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
-import { pageShells } from './scripts/build/page-shells'
+import { pageShells } from './scripts/build/page-shells.ts'
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), pageShells()],
