@@ -110,8 +110,9 @@ export function createApp({
   audit: auditOptions = {},
 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
-  const redact = createRedactor(secretsOf(config))
-  const containsSecret = createSecretFinder(secretsOf(config))
+  const secrets = secretsOf(config)
+  const redact = createRedactor(secrets)
+  const containsSecret = createSecretFinder(secrets)
   const workspace = createWorkspaceProbe(upstream)
   const publicOrigin = config.publicUrl
     ? new URL(config.publicUrl).origin
