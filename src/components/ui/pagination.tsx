@@ -1,5 +1,6 @@
-import { useId } from 'react'
+import { startTransition, useEffect, useId, useRef, useState } from 'react'
 
+import { afterNextPaint } from '../../lib/after-next-paint'
 import { formatNumber } from '../../lib/format'
 import { Button } from './button'
 import { ChevronLeftIcon, ChevronRightIcon, ChevronsLeftIcon } from './icons'
@@ -24,6 +25,10 @@ export interface PaginationProps<Size extends number> {
 /**
  * Cursor paging, as Seam pages: forward by the API's cursor, back by the
  * cursors remembered on the way. There is no total to show, so none is made up.
+ *
+ * A click shows the page it asked for in the very next frame, and only then
+ * starts the navigation, whose work (the router, the address, the table)
+ * would otherwise hold that frame back.
  */
 export function Pagination<Size extends number>({
   page,
@@ -39,9 +44,28 @@ export function Pagination<Size extends number>({
   onPageSizeChange,
 }: PaginationProps<Size>) {
   const sizeId = useId()
+  const [pendingPage, setPendingPage] = useState<number | null>(null)
+  const cancelPending = useRef<(() => void) | null>(null)
+  useEffect(() => () => cancelPending.current?.(), [])
+
+  const goTo = (target: number, go: () => void) => {
+    if (pendingPage !== null) return
+    setPendingPage(target)
+    cancelPending.current = afterNextPaint(() => {
+      cancelPending.current = null
+      go()
+      // In the router's transition, so the label never falls back to the
+      // old page before the new one renders.
+      startTransition(() => {
+        setPendingPage(null)
+      })
+    })
+  }
+
+  const shownPage = pendingPage ?? page
   const firstRow = (page - 1) * pageSize + 1
   const range =
-    rowCount === null || rowCount === 0
+    pendingPage !== null || rowCount === null || rowCount === 0
       ? null
       : `${formatNumber(firstRow)}–${formatNumber(firstRow + rowCount - 1)}`
   return (
@@ -75,23 +99,41 @@ export function Pagination<Size extends number>({
           className="mr-1.5 text-zinc-600 tabular-nums dark:text-zinc-400"
         >
           <span className="font-medium text-zinc-900 dark:text-zinc-100">
-            Page {formatNumber(page)}
+            Page {formatNumber(shownPage)}
           </span>
           {range ? (
             <span className="max-sm:hidden"> · rows {range}</span>
           ) : null}
         </p>
         {showFirst ? (
-          <Button size="sm" onClick={onFirst} disabled={page <= 1}>
+          <Button
+            size="sm"
+            onClick={() => {
+              goTo(1, onFirst)
+            }}
+            disabled={page <= 1}
+          >
             <ChevronsLeftIcon className="size-3.5" />
             First page
           </Button>
         ) : null}
-        <Button size="sm" onClick={onPrevious} disabled={!canPrevious}>
+        <Button
+          size="sm"
+          onClick={() => {
+            goTo(page - 1, onPrevious)
+          }}
+          disabled={!canPrevious}
+        >
           <ChevronLeftIcon className="size-3.5" />
           Previous
         </Button>
-        <Button size="sm" onClick={onNext} disabled={!canNext}>
+        <Button
+          size="sm"
+          onClick={() => {
+            goTo(page + 1, onNext)
+          }}
+          disabled={!canNext}
+        >
           Next
           <ChevronRightIcon className="size-3.5" />
         </Button>
