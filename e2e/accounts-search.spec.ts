@@ -136,3 +136,25 @@ test.describe('searching', () => {
     await expect(accountsTable(page).getByRole('link')).toHaveCount(25)
   })
 })
+
+test('the search box offers to clear what was typed, and only then', async ({
+  page,
+}) => {
+  await page.goto('/accounts')
+  await expect(accountsTable(page).getByRole('link').first()).toBeVisible()
+  const clear = page.getByRole('button', { name: 'Clear search' })
+  const hint = page.locator('kbd', { hasText: '/' })
+  await expect(clear).toBeHidden()
+  await expect(hint).toBeVisible()
+
+  await searchBox(page).fill('salto')
+  await expect(page).toHaveURL(/q=salto/)
+  await expect(clear).toBeVisible()
+  await expect(hint).toBeHidden()
+
+  await clear.click()
+  await expect(searchBox(page)).toHaveValue('')
+  await expect(page).not.toHaveURL(/q=/)
+  await expect(clear).toBeHidden()
+  await expect(hint).toBeVisible()
+})

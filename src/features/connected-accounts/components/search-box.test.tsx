@@ -115,3 +115,17 @@ describe('SearchBox', () => {
     expect(onSearch.mock.calls).toEqual([['+1555'], ['']])
   })
 })
+
+describe('SearchBox clear button', () => {
+  it('empties the box and searches for everything at once', () => {
+    const onSearch = vi.fn()
+    render(<Harness onSearch={onSearch} />)
+    type('mei')
+    wait(SEARCH_DEBOUNCE_MS + URL_LAG_MS)
+    fireEvent.click(screen.getByRole('button', { name: 'Clear search' }))
+    expect(box().value).toBe('')
+    expect(onSearch).toHaveBeenLastCalledWith('')
+    wait(SEARCH_DEBOUNCE_MS * 2)
+    expect(onSearch.mock.calls).toEqual([['mei'], ['']])
+  })
+})

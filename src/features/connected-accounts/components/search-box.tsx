@@ -1,4 +1,10 @@
-import { type Ref, useEffect, useEffectEvent, useState } from 'react'
+import {
+  type Ref,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+} from 'react'
 
 import { CloseIcon, SearchIcon } from '../../../components/ui/icons'
 import { inputClassName } from '../../../components/ui/input'
@@ -18,49 +24,65 @@ export interface SearchBoxProps {
  * Typing waits for a pause before searching; Enter searches at once and
  * Escape clears. The server searches, so a result is never limited to the
  * rows already loaded.
+ *
+ * The box keeps its own text (it is not re-rendered on every key): a key
+ * costs the page nothing but restarting the pause, so typing stays quick on
+ * a slow machine. Whether it is empty (clear button or `/` hint) is CSS.
  */
 export function SearchBox({ value, onSearch, ref }: SearchBoxProps) {
-  const [draft, setDraft] = useState(value)
-  const [shown, setShown] = useState(value)
-  const [sent, setSent] = useState<string | null>(null)
+  const box = useRef<HTMLInputElement | null>(null)
+  const pause = useRef<ReturnType<typeof setTimeout> | null>(null)
+  /** The search this box sent last, until the URL shows it. */
+  const sent = useRef<string | null>(null)
+  const latest = useRef({ value, onSearch })
+  useLayoutEffect(() => {
+    latest.current = { value, onSearch }
+  })
 
-  // The URL changed: from our own search (keep typing undisturbed) or from
-  // elsewhere, e.g. back/forward or "Clear" (show it).
-  if (value !== shown) {
-    setShown(value)
-    if (value !== sent) setDraft(value)
-    setSent(null)
+  const cancelPause = () => {
+    if (pause.current !== null) clearTimeout(pause.current)
+    pause.current = null
   }
+  useEffect(() => cancelPause, [])
 
   const commit = (next: string) => {
+    cancelPause()
     const trimmed = next.trim()
-    if (trimmed === value) return
-    setSent(trimmed)
-    onSearch(trimmed)
+    if (trimmed === latest.current.value) return
+    sent.current = trimmed
+    latest.current.onSearch(trimmed)
   }
 
-  // The parent's callback changes identity on every render; that must not
-  // restart the pause.
-  const search = useEffectEvent((next: string) => {
-    setSent(next)
-    onSearch(next)
-  })
-  useEffect(() => {
-    const trimmed = draft.trim()
-    if (trimmed === value) return
-    const timer = setTimeout(() => {
-      search(trimmed)
-    }, SEARCH_DEBOUNCE_MS)
-    return () => {
-      clearTimeout(timer)
+  // The URL changed: from this box's own search (keep typing undisturbed)
+  // or from elsewhere, e.g. back/forward or "Clear" (show it, and drop a
+  // search still waiting for the pause).
+  useLayoutEffect(() => {
+    if (value !== sent.current && box.current && box.current.value !== value) {
+      cancelPause()
+      box.current.value = value
     }
-  }, [draft, value])
+    sent.current = null
+  }, [value])
+
+  const setBox = useCallback(
+    (node: HTMLInputElement | null) => {
+      box.current = node
+      if (typeof ref === 'function') ref(node)
+      else if (ref) ref.current = node
+    },
+    [ref],
+  )
+
+  const clear = () => {
+    if (box.current) box.current.value = ''
+    commit('')
+  }
 
   return (
     <div className="relative min-w-0 flex-1">
       <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-400" />
       <input
-        ref={ref}
+        ref={setBox}
         type="search"
         aria-label="Search accounts"
         placeholder="Search accounts"
@@ -68,42 +90,39 @@ export function SearchBox({ value, onSearch, ref }: SearchBoxProps) {
         spellCheck={false}
         enterKeyHint="search"
         maxLength={1000}
-        value={draft}
+        defaultValue={value}
         onChange={(event) => {
-          setDraft(event.target.value)
+          const next = event.target.value
+          cancelPause()
+          pause.current = setTimeout(() => {
+            commit(next)
+          }, SEARCH_DEBOUNCE_MS)
         }}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
             event.preventDefault()
-            commit(draft)
-          } else if (event.key === 'Escape' && draft !== '') {
+            commit(event.currentTarget.value)
+          } else if (event.key === 'Escape' && event.currentTarget.value) {
             event.preventDefault()
-            setDraft('')
-            commit('')
+            clear()
           }
         }}
         className={cn(
           inputClassName,
-          'h-9 pr-16 pl-8 [&::-webkit-search-cancel-button]:hidden',
+          'peer h-9 pr-16 pl-8 [&::-webkit-search-cancel-button]:hidden',
         )}
       />
-      <span className="absolute top-1/2 right-2 flex -translate-y-1/2 items-center gap-1">
-        {draft ? (
-          <button
-            type="button"
-            aria-label="Clear search"
-            onClick={() => {
-              setDraft('')
-              commit('')
-            }}
-            className="inline-flex size-6 items-center justify-center rounded text-zinc-500 hover:bg-zinc-100 hover:text-zinc-700 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
-          >
-            <CloseIcon className="size-3.5" />
-          </button>
-        ) : (
-          <Kbd className="max-sm:hidden">/</Kbd>
-        )}
-      </span>
+      <button
+        type="button"
+        aria-label="Clear search"
+        onClick={clear}
+        className="absolute top-1/2 right-2 inline-flex size-6 -translate-y-1/2 items-center justify-center rounded text-zinc-500 peer-placeholder-shown:hidden hover:bg-zinc-100 hover:text-zinc-700 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+      >
+        <CloseIcon className="size-3.5" />
+      </button>
+      <Kbd className="absolute top-1/2 right-2 -translate-y-1/2 peer-[:not(:placeholder-shown)]:hidden max-sm:hidden">
+        /
+      </Kbd>
     </div>
   )
 }
