@@ -60,8 +60,17 @@ const SCREENS: readonly Screen[] = [
   {
     name: 'an account’s page',
     read: 'connected_accounts/get',
+    // Reached inside the app (as Forward does), so the browser reads the
+    // account itself: a page opened by its address comes with the account
+    // already read by the server (see page-shell.spec.ts).
     open: async (page, request) => {
-      await page.goto(`/accounts/${await detailAccount(request)}`)
+      const path = `/accounts/${await detailAccount(request)}`
+      await page.goto('/accounts')
+      await accountsTable(page).getByRole('link').first().waitFor()
+      await page.evaluate((to) => {
+        history.pushState(null, '', to)
+        dispatchEvent(new PopStateEvent('popstate'))
+      }, path)
       return page
     },
     loaded: (surface) => surface.getByRole('button', { name: 'Edit metadata' }),

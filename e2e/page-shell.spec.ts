@@ -50,22 +50,65 @@ for (const [path, heading, title] of [
   })
 }
 
-test('an account page is outlined while its data loads', async ({ page }) => {
+test('an account page is drawn with its account, and the app starts from it', async ({
+  page,
+}) => {
   await page.goto('/accounts')
   const link = accountsTable(page).getByRole('link').first()
   const href = await link.getAttribute('href')
+  const name = (await link.textContent())?.trim() ?? ''
   expect(href).toMatch(/^\/accounts\//)
+  expect(name).not.toBe('')
 
+  const reads: string[] = []
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname
+    if (path === '/api/connected_accounts/get' || path === '/api/auth/me') {
+      reads.push(path)
+    }
+  })
   const release = await holdApp(page)
   await page.goto(href ?? '', { waitUntil: 'domcontentloaded' })
+  // The account is on screen before the app has run.
+  await expect(shell(page).locator('h1')).toHaveText(name)
+  await expect(page).toHaveTitle(`${name} · Seam Accounts Console`)
+  await expect(page.getByRole('heading', { name })).toHaveCount(0)
+
+  release()
+  await expect(shell(page)).toHaveCount(0)
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  // The reader's role came with the page: the actions are ready at once.
+  await expect(
+    page.getByRole('button', { name: 'Edit metadata' }),
+  ).not.toHaveAttribute('aria-disabled', 'true')
+  // The side reads still load, and the account was not read a second time.
+  await expect(page.getByRole('region', { name: 'Activity' })).toBeVisible()
+  expect(reads).toEqual([])
+})
+
+test('an account the server cannot read is outlined, and the app reads it', async ({
+  page,
+}) => {
+  const reads: string[] = []
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/connected_accounts/get')) {
+      reads.push(request.url())
+    }
+  })
+  const release = await holdApp(page)
+  await page.goto('/accounts/00000000-0000-4000-8000-0000000000ff', {
+    waitUntil: 'domcontentloaded',
+  })
   await expect(
     shell(page).getByRole('banner', { includeHidden: true }),
   ).toBeVisible()
   await expect(page).toHaveTitle(/^Account · /)
 
   release()
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-  await expect(shell(page)).toHaveCount(0)
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Account not found' }),
+  ).toBeVisible()
+  expect(reads).toHaveLength(1)
 })
 
 test('a chosen theme is applied before the outline is drawn', async ({

@@ -5,6 +5,7 @@ import { setTimeout as wait } from 'node:timers/promises'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type MiddlewareHandler } from 'hono'
 
+import { ACCOUNT_PAGE_FILE, createAccountPage } from './account-page'
 import { apiError } from './api-error'
 import type { AppEnv } from './app-env'
 import { createAuditLog } from './audit/create-audit-log'
@@ -25,7 +26,7 @@ import { SessionStore, TokenReplayGuard } from './embed/sessions'
 import { CLOCK_SKEW_S } from './embed/token'
 import type { LogSink } from './logging'
 import { createRedactor, createSecretFinder, requestLog } from './logging'
-import { pageFileFor } from './page-files'
+import { accountIdOf, pageFileFor } from './page-files'
 import { createApiProxy } from './proxy/forward'
 import { defaultRetryPolicy } from './proxy/retry'
 import type { Sandbox } from './sandbox/create-sandbox'
@@ -81,6 +82,8 @@ function cacheControl(path: string, res: Response): string | undefined {
     return 'no-store'
   }
   if (!res.ok) return undefined
+  // A response that chose its own policy (a page drawn with data) keeps it.
+  if (res.headers.has('Cache-Control')) return undefined
   // Vite puts a content hash in every file name under /assets.
   if (path.startsWith('/assets/')) return 'public, max-age=31536000, immutable'
   // index.html names the current hashed bundles, so it must be revalidated.
@@ -90,6 +93,12 @@ function cacheControl(path: string, res: Response): string | undefined {
 }
 
 const hasFileExtension = (path: string) => /\.[^/]+$/.test(path)
+
+/**
+ * How long an account's page waits for the account before it goes out as an
+ * outline, which the app then fills in by itself.
+ */
+const ACCOUNT_PAGE_WAIT_MS = 300
 
 /** A timer fires a little late under load; reading too early misses the sync. */
 const SYNC_SETTLE_MARGIN_MS = 100
@@ -294,9 +303,41 @@ export function createApp({
     }
     return serve
   }
-  app.get('*', (c, next) => {
+  const drawAccountPage = createAccountPage({
+    distDir,
+    timeoutMs: ACCOUNT_PAGE_WAIT_MS,
+  })
+  app.get('*', async (c, next) => {
     if (hasFileExtension(c.req.path)) return next()
     const page = pageFileFor(c.req.path)
+    // An account's page is drawn with the account, for whoever may read it.
+    const connectedAccountId =
+      page === ACCOUNT_PAGE_FILE ? accountIdOf(c.req.path) : null
+    if (connectedAccountId !== null && c.get('principal')) {
+      const drawn = await drawAccountPage({
+        page: c.req.raw,
+        connectedAccountId,
+        callApi: async (request) => app.fetch(request, c.env),
+      }).catch((error: unknown) => {
+        // The outline still serves: the app reads the account by itself.
+        log(
+          redact(
+            JSON.stringify({
+              time: new Date().toISOString(),
+              level: 'error',
+              event: 'account_page_not_drawn',
+              request_id: c.get('requestId'),
+              message: error instanceof Error ? error.message : String(error),
+            }),
+          ),
+        )
+        return null
+      })
+      // It holds the reader's data: no cache may keep it.
+      if (drawn !== null) {
+        return c.html(drawn, 200, { 'Cache-Control': 'private, no-store' })
+      }
+    }
     const file = existsSync(join(distDir, page)) ? page : 'index.html'
     return servePage(file)(c, next)
   })

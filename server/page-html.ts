@@ -3,9 +3,9 @@
  * tag, and a page's outline, title and preloads; at run time, a page drawn
  * with its data.
  */
-import { BOOT_SCRIPT, ENTRY_ATTRIBUTE, SHELL_ATTRIBUTE } from './page-boot'
 import { PAGE_DATA_ID } from '../src/app/page-data'
 import type { PageShell } from '../src/app/page-shell'
+import { BOOT_SCRIPT, ENTRY_ATTRIBUTE, SHELL_ATTRIBUTE } from './page-boot'
 
 /** The element that ends the outline: the page renders once it is parsed. */
 const SHELL_END_ID = 'page-shell-end'

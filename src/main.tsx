@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router/dom'
 
 import { takeEmbedLaunch } from './app/embed/launch'
+import { readPageData } from './app/page-data'
 import { AppProvider } from './app/provider'
 import { createRouter } from './app/router'
 import { applyTheme } from './lib/theme'
@@ -22,7 +23,7 @@ const router = createRouter()
 
 createRoot(container).render(
   <StrictMode>
-    <AppProvider>
+    <AppProvider initialData={readPageData(document)}>
       <RouterProvider router={router} />
     </AppProvider>
   </StrictMode>,

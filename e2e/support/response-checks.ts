@@ -98,8 +98,12 @@ function headerProblems(
     if (cache !== 'no-store') problems.push(`Cache-Control ${cache}`)
   } else if (path.startsWith('/assets/') && kind !== 'html') {
     if (!cache?.includes('immutable')) problems.push(`Cache-Control ${cache}`)
-  } else if (kind === 'html' && cache !== 'no-cache') {
-    problems.push(`Cache-Control ${cache}`)
+  } else if (kind === 'html') {
+    // An account's page may come drawn with the reader's data: never kept.
+    const allowed = /^\/accounts\/[^/]+\/?$/.test(path)
+      ? ['no-cache', 'private, no-store']
+      : ['no-cache']
+    if (!allowed.includes(cache ?? '')) problems.push(`Cache-Control ${cache}`)
   }
   return problems
 }

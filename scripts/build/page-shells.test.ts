@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 
 import { BOOT_SCRIPT, BOOT_SCRIPT_SOURCE } from '../../server/page-boot'
 import { pageFileFor } from '../../server/page-files'
+import { withBootScript, withPageShell } from '../../server/page-html'
 import { renderPageShell, SHELL_PAGES } from '../../src/app/page-shell'
-import { withBootScript, withPageShell } from './page-html'
 
 const BUILT = `<!doctype html>
 <html lang="en">

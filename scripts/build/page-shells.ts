@@ -15,8 +15,8 @@ import type { OutputBundle } from 'rolldown'
 import { tsImport } from 'tsx/esm/api'
 import type { Plugin } from 'vite'
 
+import type * as PageHtmlModule from '../../server/page-html'
 import type * as PageShellModule from '../../src/app/page-shell'
-import type * as PageHtmlModule from './page-html'
 
 /** A chunk's file and every chunk it imports statically, depth first. */
 function chunkFiles(bundle: OutputBundle, fileName: string): string[] {
@@ -52,7 +52,7 @@ export function pageShells(): Plugin {
         )) as T
       const { withBootScript, withPageShell } = await load<
         typeof PageHtmlModule
-      >('scripts/build/page-html.ts')
+      >('server/page-html.ts')
       const html = withBootScript(String(index.source))
       index.source = html
 

@@ -1,3 +1,4 @@
+import type { DehydratedState } from '@tanstack/react-query'
 import { renderToStaticMarkup } from 'react-dom/server'
 import {
   createStaticHandler,
@@ -41,8 +42,15 @@ export interface PageShell {
 // React 19 hoists <title> and resource hints to the front of static markup.
 const HOISTED = /^(?:<title>([^<]*)<\/title>|<link\b[^>]*\/?>)*/
 
-/** The first frame of `path`: loading state, no data, signed-in user unknown. */
-export async function renderPageShell(path: string): Promise<PageShell> {
+/**
+ * The first frame of `path`: by default its loading state, with no data and
+ * the signed-in user unknown; with `initialData`, the page drawn from it, as
+ * the app's first render given the same data draws it.
+ */
+export async function renderPageShell(
+  path: string,
+  initialData: DehydratedState | null = null,
+): Promise<PageShell> {
   const handler = createStaticHandler(appRoutes)
   const context = await handler.query(new Request(`http://shell${path}`))
   if (context instanceof Response) {
@@ -50,7 +58,7 @@ export async function renderPageShell(path: string): Promise<PageShell> {
   }
   const router = createStaticRouter(handler.dataRoutes, context)
   const markup = renderToStaticMarkup(
-    <AppProvider>
+    <AppProvider initialData={initialData}>
       <StaticRouterProvider router={router} context={context} hydrate={false} />
     </AppProvider>,
   )

@@ -1,4 +1,8 @@
-import { QueryClientProvider } from '@tanstack/react-query'
+import {
+  type DehydratedState,
+  hydrate,
+  QueryClientProvider,
+} from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 
 import { LiveRegion } from '../components/ui/live-region'
@@ -8,10 +12,16 @@ import { auditKeys } from '../features/audit/api/keys'
 import { createQueryClient } from '../lib/query-client'
 import { ConnectionBanner } from './connection-banner'
 
-export function AppProvider({ children }: { children: ReactNode }) {
+export interface AppProviderProps {
+  children: ReactNode
+  /** Data the server read for this page, so its first render shows it. */
+  initialData?: DehydratedState | null
+}
+
+export function AppProvider({ children, initialData }: AppProviderProps) {
   // Created once per mount so tests and hot reloads never share a cache.
-  const [queryClient] = useState(() =>
-    createQueryClient({
+  const [queryClient] = useState(() => {
+    const client = createQueryClient({
       onBackgroundError: (error) => {
         toast({
           tone: 'error',
@@ -24,8 +34,10 @@ export function AppProvider({ children }: { children: ReactNode }) {
         if (meta?.audited === false) return
         void client.invalidateQueries({ queryKey: auditKeys.all })
       },
-    }),
-  )
+    })
+    if (initialData) hydrate(client, initialData)
+    return client
+  })
 
   return (
     <QueryClientProvider client={queryClient}>
