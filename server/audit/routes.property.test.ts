@@ -152,7 +152,10 @@ describe(
               )),
         }))
       const tally = await checkAnswers(d.target, requests)
-      expectReached(tally, { '2xx': RUNS / 10, '400': RUNS / 10 })
+      // About one request in ten is a valid read (a seeded ID, GET or HEAD,
+      // signed in, a good query): a floor at that mean fails one run in
+      // several, so it sits at half of it.
+      expectReached(tally, { '2xx': RUNS / 20, '400': RUNS / 10 })
     })
   },
 )
