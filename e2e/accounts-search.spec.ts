@@ -143,7 +143,7 @@ test('the search box offers to clear what was typed, and only then', async ({
   await page.goto('/accounts')
   await expect(accountsTable(page).getByRole('link').first()).toBeVisible()
   const clear = page.getByRole('button', { name: 'Clear search' })
-  const hint = page.locator('kbd', { hasText: '/' })
+  const hint = page.getByRole('search').locator('kbd', { hasText: '/' })
   await expect(clear).toBeHidden()
   await expect(hint).toBeVisible()
 

@@ -58,14 +58,6 @@ const loadRenderers = () =>
     import('../src/app/page-data'),
   ]))
 
-/**
- * An account's page with the account already drawn in, from the app's own
- * components: the browser paints the account before the app has loaded,
- * and the app starts from the same data instead of asking again. Null when
- * the page cannot be drawn (no built page, the account not readable by this
- * reader, too slow an answer): the page then goes out as its outline, and
- * the app reads, and reports, as it always did.
- */
 export interface AccountPageRequest {
   /** The browser's request for the page. */
   page: Request
@@ -78,6 +70,14 @@ export interface AccountPageRequest {
   callApi: (request: Request) => Promise<Response>
 }
 
+/**
+ * An account's page with the account already drawn in, from the app's own
+ * components: the browser paints the account before the app has loaded,
+ * and the app starts from the same data instead of asking again. Null when
+ * the page cannot be drawn (no built page, the account not readable by this
+ * reader, too slow an answer): the page then goes out as its outline, and
+ * the app reads, and reports, as it always did.
+ */
 export function createAccountPage({
   distDir,
   timeoutMs,
@@ -93,16 +93,12 @@ export function createAccountPage({
     const origin = new URL(page.url).origin
     const headers = readerHeaders(page.headers)
     const call = (path: string, body?: unknown) => {
-      const init: RequestInit = { method: 'GET', headers }
-      if (body !== undefined) {
-        const json = new Headers(headers)
-        json.set('content-type', 'application/json')
-        Object.assign(init, {
-          method: 'POST',
-          headers: json,
-          body: JSON.stringify(body),
-        })
-      }
+      const sent = new Headers(headers)
+      if (body !== undefined) sent.set('content-type', 'application/json')
+      const init: RequestInit =
+        body === undefined
+          ? { headers: sent }
+          : { method: 'POST', headers: sent, body: JSON.stringify(body) }
       return callApi(new Request(`${origin}/api/${path}`, init)).then(readJson)
     }
 
@@ -119,6 +115,8 @@ export function createAccountPage({
       call('auth/me'),
       readFile(join(distDir, ACCOUNT_PAGE_FILE), 'utf8').catch(() => null),
     ])
+    // Past the time limit the reads still finish, and nobody waits for them.
+    read.catch(() => undefined)
     const answered = await Promise.race([read, timedOut]).finally(() => {
       clearTimeout(timer)
     })

@@ -93,7 +93,9 @@ export function DataTable<TData>({
   const columns = table.getVisibleLeafColumns()
   const rows = table.getRowModel().rows
   return (
-    <div className={className}>
+    // A layer of its own: a change elsewhere on the page (a key in the
+    // search box, a pressed button) repaints without walking every row.
+    <div className={cn('relative isolate', className)}>
       <table
         ref={ref}
         aria-label={label}
