@@ -33,6 +33,22 @@ describe('createSealer', () => {
     expect(sealer.open(`v1.${'A'.repeat(5000)}`)).toBeUndefined()
   })
 
+  it('refuses a last character that differs only in its unused bits', () => {
+    const sealer = createSealer(SECRET, 'session-cookie')
+    // 'session-id' seals to 38 bytes, 51 characters: the last one's two
+    // low bits are unused.
+    const sealed = sealer.seal('session-id')
+    const last = sealed.at(-1) ?? ''
+    const alphabet =
+      'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+    const index = alphabet.indexOf(last)
+    const sameBits = alphabet[index ^ 1] ?? ''
+    const changed = `${sealed.slice(0, -1)}${sameBits}`
+    expect(changed).not.toBe(sealed)
+    expect(sealer.open(changed)).toBeUndefined()
+    expect(sealer.open(sealed)).toBe('session-id')
+  })
+
   it('keeps values apart by secret and by purpose', () => {
     const sealed = createSealer(SECRET, 'session-cookie').seal('session-id')
     expect(

@@ -44,6 +44,9 @@ export function createSealer(secret: string, purpose: string): Sealer {
       }
       if (!/^[A-Za-z0-9_-]+$/.test(data)) return undefined
       const packed = Buffer.from(data, 'base64url')
+      // Only the encoding seal() writes: the last character's unused low
+      // bits decode the same whatever they are, and must not be changeable.
+      if (packed.toString('base64url') !== data) return undefined
       if (packed.length < IV_BYTES + TAG_BYTES) return undefined
       const iv = packed.subarray(0, IV_BYTES)
       const tag = packed.subarray(packed.length - TAG_BYTES)
