@@ -2,6 +2,23 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { AFTER_PAINT_FALLBACK_MS, afterNextPaint } from './after-next-paint'
 
+/** Frames the test paints by hand: `paint()` runs the waiting callbacks. */
+function stubFrames() {
+  const frames: FrameRequestCallback[] = []
+  const cancelFrame = vi.fn()
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
+    frames.push(callback)
+    return frames.length
+  })
+  vi.stubGlobal('cancelAnimationFrame', cancelFrame)
+  return {
+    cancelFrame,
+    paint: () => {
+      for (const frame of frames.splice(0)) frame(0)
+    },
+  }
+}
+
 describe('afterNextPaint', () => {
   afterEach(() => {
     vi.useRealTimers()
@@ -10,19 +27,14 @@ describe('afterNextPaint', () => {
 
   it('runs the task in a task of its own after the next frame, not inside it', () => {
     vi.useFakeTimers()
-    const frames: FrameRequestCallback[] = []
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
-      frames.push(callback)
-      return frames.length
-    })
-    vi.stubGlobal('cancelAnimationFrame', vi.fn())
+    const { paint } = stubFrames()
     const task = vi.fn()
 
     afterNextPaint(task)
     expect(task).not.toHaveBeenCalled()
 
     // The frame: its callbacks run, then the browser paints.
-    for (const frame of frames.splice(0)) frame(0)
+    paint()
     expect(task).not.toHaveBeenCalled()
 
     vi.advanceTimersByTime(0)
@@ -58,19 +70,13 @@ describe('afterNextPaint', () => {
 
   it('never runs a cancelled task', () => {
     vi.useFakeTimers()
-    const frames: FrameRequestCallback[] = []
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
-      frames.push(callback)
-      return frames.length
-    })
-    const cancelFrame = vi.fn()
-    vi.stubGlobal('cancelAnimationFrame', cancelFrame)
+    const { cancelFrame, paint } = stubFrames()
     const task = vi.fn()
 
     const cancel = afterNextPaint(task)
     cancel()
     expect(cancelFrame).toHaveBeenCalledWith(1)
-    for (const frame of frames.splice(0)) frame(0)
+    paint()
     vi.advanceTimersByTime(AFTER_PAINT_FALLBACK_MS)
     expect(task).not.toHaveBeenCalled()
   })
