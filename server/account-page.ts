@@ -36,9 +36,9 @@ function readerHeaders(page: Headers): Headers {
 }
 
 async function readJson(
-  response: Response | null,
+  response: Response,
 ): Promise<Record<string, unknown> | null> {
-  if (!response?.ok) return null
+  if (!response.ok) return null
   try {
     const body: unknown = await response.json()
     return typeof body === 'object' && body !== null
@@ -49,7 +49,8 @@ async function readJson(
   }
 }
 
-// Loaded on first use: the server starts without the app's components.
+// Loaded once, in the background as soon as the app is created, so that the
+// first account page does not wait for it.
 let renderers: Promise<[typeof PageShellModule, typeof PageDataModule]> | null =
   null
 const loadRenderers = () =>
