@@ -132,6 +132,10 @@ test('search, open, edit, sync and delete an account with the keyboard alone', a
   await expectVisibleFocus(page)
   expect((await getAccount(request, id)).status).toBe(200)
 
+  // Closed and opened again at once: the second Enter is not lost.
+  await page.keyboard.press('Enter')
+  await expect(confirm).toBeFocused()
+  await page.keyboard.press('Escape')
   await page.keyboard.press('Enter')
   await expect(confirm).toBeFocused()
   await page.keyboard.type(id)

@@ -53,9 +53,10 @@ function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>) {
 }
 
 /**
- * The native modal <dialog>: the browser makes the page behind inert, closes
- * on Escape and returns focus to where it was; Tab and Shift+Tab cycle
- * through the dialog's own controls.
+ * The native modal <dialog>: the browser makes the page behind inert and
+ * returns focus to where it was on close; Escape, the close button and the
+ * backdrop ask the owner to close it; Tab and Shift+Tab cycle through the
+ * dialog's own controls.
  */
 export function Dialog({
   open,
@@ -65,22 +66,40 @@ export function Dialog({
   children,
 }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
+  /** What the owner last asked for, as of the last commit. */
+  const wanted = useRef(open)
   const titleId = useId()
   const descriptionId = useId()
 
+  // After every render, not only when `open` changes: a dialog the browser
+  // closed against the owner's wish (see `onClose` below) opens again.
   useEffect(() => {
+    wanted.current = open
     const dialog = ref.current
     if (!dialog) return
     if (open && !dialog.open) dialog.showModal()
     if (!open && dialog.open) dialog.close()
-  }, [open])
+  })
 
   return (
     <dialog
       ref={ref}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
-      onClose={onClose}
+      // Escape asks the owner at once, and the owner closes the dialog. The
+      // browser's own close would send its `close` event a task later (up to
+      // 100 ms in practice): the owner would still think the dialog open, and
+      // a quick Enter on the button that opens it would do nothing.
+      onCancel={(event) => {
+        event.preventDefault()
+        onClose()
+      }}
+      // A close the owner did not ask for: one the browser forces, as on a
+      // second Escape. The event comes late: by then the owner may have
+      // closed it already, or opened it again.
+      onClose={(event) => {
+        if (wanted.current && !event.currentTarget.open) onClose()
+      }}
       onKeyDown={keepFocusInside}
       onClick={(event) => {
         // The dialog element itself is only hit on the backdrop.
