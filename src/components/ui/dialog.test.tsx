@@ -4,16 +4,9 @@ import { useState } from 'react'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { Dialog } from './dialog'
+import { stubModalDialogs } from './test-dialog'
 
-beforeAll(() => {
-  // jsdom has no modal dialogs: opening one only sets `open`.
-  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute('open', '')
-  }
-  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
-    this.removeAttribute('open')
-  }
-})
+beforeAll(stubModalDialogs)
 
 afterEach(cleanup)
 

@@ -11,6 +11,7 @@ import {
 } from '@testing-library/react'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { stubModalDialogs } from '../../../components/ui/test-dialog'
 import { createQueryClient } from '../../../lib/query-client'
 import { syncAndWait } from '../api/sync-connected-account'
 import { AccountDetail } from './account-detail'
@@ -83,15 +84,7 @@ function renderDetail() {
   )
 }
 
-beforeAll(() => {
-  // jsdom has no modal dialogs: opening one only sets `open`.
-  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute('open', '')
-  }
-  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
-    this.removeAttribute('open')
-  }
-})
+beforeAll(stubModalDialogs)
 
 afterEach(() => {
   cleanup()
