@@ -154,7 +154,10 @@ for (const screen of SCREENS) {
           expect(second - first).toBeGreaterThanOrEqual(950)
         }
 
-        // A lasting failure: one retry, then what happened and Retry.
+        // A lasting failure: one retry, then what happened and Retry. The
+        // screen is left first: one that polls would read again from the
+        // old page, into the new fault's count, before the next one loads.
+        await page.goto('about:blank')
         await page.unrouteAll({ behavior: 'ignoreErrors' })
         const lasting = await injectFault(page, apiRoute(screen.read), fault)
         surface = await screen.open(page, request)
