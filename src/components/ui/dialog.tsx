@@ -66,15 +66,12 @@ export function Dialog({
   children,
 }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
-  /** What the owner last asked for, as of the last commit. */
-  const wanted = useRef(open)
   const titleId = useId()
   const descriptionId = useId()
 
   // After every render, not only when `open` changes: a dialog the browser
   // closed against the owner's wish (see `onClose` below) opens again.
   useEffect(() => {
-    wanted.current = open
     const dialog = ref.current
     if (!dialog) return
     if (open && !dialog.open) dialog.showModal()
@@ -96,9 +93,10 @@ export function Dialog({
       }}
       // A close the owner did not ask for: one the browser forces, as on a
       // second Escape. The event comes late: by then the owner may have
-      // closed it already, or opened it again.
+      // closed it already, or opened it again. (The handler is the last
+      // committed render's, so `open` is what the owner asks for now.)
       onClose={(event) => {
-        if (wanted.current && !event.currentTarget.open) onClose()
+        if (open && !event.currentTarget.open) onClose()
       }}
       onKeyDown={keepFocusInside}
       onClick={(event) => {
